@@ -1,0 +1,47 @@
+"""Options of the `strategy` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class StrategyConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Switch the plugin off (the site builds as plain Markdown).
+
+    ```yaml
+    plugins:
+      - strategy:
+          enabled: !ENV [STRATEGY_ENABLED, true]
+    ```
+    """
+
+    # Scales: ratings for goal assessments, statuses for actions.
+    ratings = c.Optional(c.ListOfItems(c.Type(dict)))
+    """The rating scale, best first. Each level: key, label, score (0–100 or null), color, reached, aliases.
+
+    ```yaml
+    ratings:
+      - {key: "JA", label: "Nådd", score: 100, color: "#1e7b34", reached: true, aliases: ["Ja"]}
+      - {key: "NEI", label: "Ikke nådd", score: 0, color: "#b3261e"}
+    ```
+    """
+    statuses = c.Optional(c.ListOfItems(c.Type(dict)))
+    """The status scale for actions. Each level: level (number), label, color.
+
+    ```yaml
+    statuses:
+      - {level: 0, label: "Ikke igangsatt", color: "#6b6b6b"}
+    ```
+    """
+    status_started = c.Optional(c.Type(int))
+    """Lowest status level that counts as started (default 2). `status_started: 2`"""
+    status_done = c.Optional(c.Type(int))
+    """Lowest status level that counts as done (default 4). `status_done: 4`"""
+
+    # Output: short links and the machine-readable export.
+    short_url_prefix = c.Type(str, default="m")
+    """Folder of the stable short links: every entity is reachable at `/<prefix>/<id>/`. `short_url_prefix: m`"""
+    export = c.Type(bool, default=True)
+    """Write `export/strategy.json` with the whole computed model. `export: true`"""

@@ -1,0 +1,253 @@
+"""Read pages' frontmatter into typed models, with the line of every field for messages."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .models import MODELS, Entity
+from .problems import Problem, field_path
+
+Path = tuple[str | int, ...]
+
+_OPEN = re.compile(r"^-{3}[ \t]*\n")
+_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
+
+# Norwegian messages for the validation errors editors meet; others fall back to pydantic's text.
+_MESSAGES = {
+    "missing": "feltet mangler",
+    "extra_forbidden": "ukjent felt",
+    "string_type": "skal være tekst",
+    "int_parsing": "skal være et heltall",
+    "int_type": "skal være et heltall",
+    "int_from_float": "skal være et heltall",
+    "float_parsing": "skal være et tall",
+    "float_type": "skal være et tall",
+    "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
+    "list_type": "skal være en liste",
+    "dict_type": "skal være en mapping (nøkkel: verdi)",
+    "model_type": "skal være en mapping (nøkkel: verdi)",
+    "string_too_short": "kan ikke være tom",
+    "string_too_long": "er for lang",
+    "greater_than_equal": "er for lite",
+    "less_than_equal": "er for stort",
+}
+
+
+@dataclass
+class SourceDoc:
+    """A page's source: its path relative to the docs folder and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass
+class Record:
+    """A validated entity with where it came from."""
+
+    entity: Entity
+    path: str
+    lines: dict[Path, int] = field(default_factory=dict, repr=False)
+    first_line: int = 1
+
+    def line(self, *loc: str | int) -> int:
+        """The 1-based line of a field (or of its nearest parent that has one)."""
+        path = tuple(loc)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.first_line
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+
+@dataclass
+class LoadResult:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Ids of pages that failed validation: references to them are not reported a second time.
+    broken_ids: set[str] = field(default_factory=set)
+
+
+def split_frontmatter(text: str) -> tuple[str | None, int]:
+    """The frontmatter text (or None) and the 1-based line its first line is on."""
+    if not _OPEN.match(text):
+        return None, 0
+    rest = text[_OPEN.match(text).end() :]
+    close = _CLOSE.search(rest)
+    if not close:
+        return "", -1
+    return rest[: close.start()], 2
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader; refuses every tag that would construct a Python object."""
+
+
+def _walk(node: yaml.Node, path: Path, offset: int, lines: dict[Path, int], dups: list[tuple[Path, int]]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            sub = (*path, name)
+            line = key.start_mark.line + offset
+            if name in seen:
+                dups.append((sub, line))
+            seen.add(name)
+            lines.setdefault(sub, line)
+            _walk(value, sub, offset, lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[(*path, i)] = item.start_mark.line + offset
+            _walk(item, (*path, i), offset, lines, dups)
+
+
+def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, int], list[Problem]]:
+    """Parse YAML safely. Returns the data, the line of each key and the problems found."""
+    lines: dict[Path, int] = {}
+    dups: list[tuple[Path, int]] = []
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, lines, []
+        _walk(node, (), first_line, lines, dups)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed quote or bracket is found at the end of the text; its start is the useful line.
+        unclosed = exc.context_mark is not None and "end of stream" in str(exc.problem)
+        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+        line = mark.line + first_line if mark else first_line
+        return None, lines, [Problem(path, _yaml_message(exc, text, mark), line=line, field=None)]
+    except yaml.YAMLError as exc:
+        return None, lines, [Problem(path, f"ugyldig YAML: {exc}", line=first_line)]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(path, "feltet står to ganger; bare ett kan gjelde", line=line, field=field_path(p))
+        for p, line in dups
+    ]
+    return data, lines, problems
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+    problem = exc.problem or str(exc)
+    if mark is not None:
+        bad = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if "\t" in bad or "'\\t'" in problem:
+            return "ugyldig YAML: tabulator i innrykk; bruk mellomrom"
+    if "end of stream" in problem and exc.context:
+        return f"ugyldig YAML: {exc.context} som aldri lukkes (mangler et anførselstegn eller en parentes?)"
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        return f"ugyldig YAML: taggen er ikke tillatt (bare vanlige verdier kan brukes): {problem}"
+    return f"ugyldig YAML: {problem}"
+
+
+def _validation_problems(exc: ValidationError, model: type[Entity], record: Record) -> list[Problem]:
+    out: list[Problem] = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p and p not in model.model_fields))
+        kind = err["type"]
+        message = _MESSAGES.get(kind, err["msg"])
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            known = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(name, known, n=1)
+            message += f"; mente du «{close[0]}»?" if close else f"; kjente felt: {', '.join(known)}"
+        elif kind == "literal_error":
+            message = f"«{err['input']}» er ikke tillatt; bruk {err['ctx']['expected']}"
+        elif kind == "string_pattern_mismatch":
+            message = f"«{err['input']}» er ikke en gyldig id: bruk små bokstaver a–z, tall og bindestrek"
+        elif kind == "value_error":
+            message = str(err["ctx"].get("error", err["msg"]))
+        elif kind in ("missing",):
+            pass
+        elif "input" in err and kind not in ("extra_forbidden",) and not isinstance(err["input"], dict | list):
+            message += f" (fikk «{err['input']}»)"
+        out.append(Problem(record.path, message, line=record.line(*loc), field=field_path(loc) or None))
+    return out
+
+
+def _fields_at(model: type[Entity], loc: Path) -> list[str]:
+    """Names of the fields allowed where an unknown field was found."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = None
+        if info is not None:
+            for candidate in _model_types(info.annotation):
+                current = candidate
+                break
+    return sorted(current.model_fields) if current is not None else []
+
+
+def _model_types(annotation: Any) -> Iterable[type]:
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _model_types(arg)
+
+
+def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
+    """Validate one page. Pages without frontmatter, or without `type` and `id`, are plain pages.
+
+    Returns the record, or the page's id when the page names one but fails validation, or None.
+    """
+    text = doc.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    front, first_line = split_frontmatter(text)
+    if front is None:
+        return None, []
+    if first_line < 0:
+        return None, [Problem(doc.path, "frontmatter åpnes med --- men lukkes aldri", line=1)]
+    data, lines, problems = parse_yaml(front, doc.path, first_line)
+    if data is None:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [*problems, Problem(doc.path, "frontmatter må være nøkkel: verdi-par", line=first_line)]
+    if "type" not in data:
+        if "id" in data:
+            problems.append(Problem(doc.path, "feltet mangler (strategy, area, goal, indicator eller action)",
+                                    line=first_line, field="type"))
+        return None, problems
+    kind = data["type"]
+    model = MODELS.get(str(kind))
+    record = Record(entity=None, path=doc.path, lines=lines, first_line=first_line)  # type: ignore[arg-type]
+    if model is None:
+        close = difflib.get_close_matches(str(kind), MODELS, n=1)
+        hint = f"; mente du «{close[0]}»?" if close else f"; bruk {', '.join(MODELS)}"
+        problems.append(Problem(doc.path, f"ukjent sidetype «{kind}»{hint}", line=record.line("type"), field="type"))
+        return None, problems
+    try:
+        record.entity = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc, model, record))
+        return (str(data["id"]) if isinstance(data.get("id"), str | int) else None), problems
+    return record, problems
+
+
+def load_documents(docs: Iterable[SourceDoc]) -> LoadResult:
+    """Validate every page; collects all problems instead of stopping at the first."""
+    result = LoadResult()
+    for doc in docs:
+        record, problems = load_document(doc)
+        result.problems.extend(problems)
+        if isinstance(record, Record):
+            result.records.append(record)
+        elif record is not None:
+            result.broken_ids.add(record)
+    return result

@@ -1,0 +1,105 @@
+"""Page Markdown before MkDocs renders it: internal comments out, id links resolved, blocks placed."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .graph import SiteModel
+from .models import Entity
+from .problems import Problem
+from .render import DIRECTIVE, SLOT, Directive, default_sections, parse_directive
+
+_FENCE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+_COMMENT = re.compile(r"<!--(?!\s*strategy/)(?!\s*strategy-slot:).*?-->\n?", re.DOTALL)
+_ID_LINK = re.compile(r"\]\(id:(?P<id>[^)#\s]+)(?P<anchor>#[^)\s]*)?\)")
+_WIKI_LINK = re.compile(r"\[\[(?P<id>[a-z0-9_-]+)(?:\|(?P<text>[^\]]+))?\]\]")
+
+
+@dataclass
+class PreparedPage:
+    """A page's Markdown with placeholders, and the blocks that fill them after rendering."""
+
+    markdown: str
+    slots: list[Directive] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _outside_code(text: str, transform: Callable[[str, int], str]) -> str:
+    """Apply `transform(segment, first_line)` to the text outside fenced code blocks."""
+    out, pos = [], 0
+    for m in _FENCE.finditer(text):
+        out.append(transform(text[pos : m.start()], text.count("\n", 0, pos)))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(transform(text[pos:], text.count("\n", 0, pos)))
+    return "".join(out)
+
+
+def prepare(
+    markdown: str, src_path: str, body_line: int, entity: Entity | None, model: SiteModel,
+    src_of: Callable[[str], str | None],
+) -> PreparedPage:
+    """Rewrite a page's Markdown. `src_of(id)` gives the source path of an entity's page.
+
+    Links by id (`[tekst](id:vm-forskning-2)`, `[[vm-forskning-2]]`) become relative links to the target's
+    Markdown file, so MkDocs resolves and validates them and they survive moving either file.
+    Directives (`<!-- strategy/goals area=vm-forskning -->`) become placeholders; pages of an entity get
+    their default blocks unless the page places a block of the same kind itself.
+    """
+    page = PreparedPage(markdown="")
+    here = posixpath.dirname(src_path)
+
+    def target(ident: str, line: int) -> str | None:
+        resolved = model.aliases.get(ident, ident)
+        src = src_of(resolved)
+        if src is None:
+            page.problems.append(Problem(src_path, f"lenke til ukjent id «{ident}»", line=line, field="lenke"))
+            return None
+        return posixpath.relpath(src, here or ".")
+
+    def rewrite(segment: str, first_line: int) -> str:
+        def line_of(m: re.Match[str]) -> int:
+            return body_line + first_line + segment.count("\n", 0, m.start())
+
+        def id_link(m: re.Match[str]) -> str:
+            rel = target(m.group("id"), line_of(m))
+            return m.group(0) if rel is None else f"]({rel}{m.group('anchor') or ''})"
+
+        def wiki(m: re.Match[str]) -> str:
+            rel = target(m.group("id"), line_of(m))
+            entity_ = model.get(m.group("id"))
+            text = m.group("text") or (entity_.title if entity_ else m.group("id"))
+            text = text.replace("[", "\\[").replace("]", "\\]")
+            return m.group(0) if rel is None else f"[{text}]({rel})"
+
+        def directive(m: re.Match[str]) -> str:
+            try:
+                page.slots.append(parse_directive(m, line_of(m)))
+            except ValueError as exc:
+                page.problems.append(Problem(src_path, f"ugyldig blokk: {exc}", line=line_of(m), field="blokk"))
+                return ""
+            return SLOT.format(len(page.slots) - 1)
+
+        segment = _COMMENT.sub("", segment)
+        segment = _ID_LINK.sub(id_link, segment)
+        segment = _WIKI_LINK.sub(wiki, segment)
+        return DIRECTIVE.sub(directive, segment)
+
+    body = _outside_code(markdown, rewrite)
+    if entity is None:
+        page.markdown = body
+        return page
+    placed = {d.kind for d in page.slots}
+    before, after = default_sections(entity, model)
+
+    def slot(kind: str) -> str:
+        page.slots.append(Directive(kind, {"id": entity.id} if kind == "facts" else {}, body_line))
+        return "\n\n" + SLOT.format(len(page.slots) - 1) + "\n\n"
+
+    head = "".join(slot(kind) for kind in before if kind not in placed)
+    tail = "".join(f"\n\n## {heading}\n" + slot(kind) for heading, kind in after if kind not in placed)
+    page.markdown = head + body + tail
+    return page

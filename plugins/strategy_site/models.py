@@ -1,0 +1,200 @@
+"""The content contract: one pydantic model per page type, validated from a page's frontmatter.
+
+These models are the single source of the field list: the loader validates with them, the JSON Schema
+and the editors' guide are generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .periods import parse_period
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$"
+
+
+def _to_text(value: Any) -> Any:
+    """YAML reads 2019 as a number and 2019-06-30 as a date; ids and periods are text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _check_period(value: str) -> str:
+    parse_period(value)
+    return value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    Field(pattern=ID_PATTERN, max_length=80, description="Id: små bokstaver, tall og bindestrek"),
+]
+PeriodKey = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    AfterValidator(_check_period),
+    Field(description="Periode: 2019, 2019-T2, 2019-Q3, 2019-H1, 2019-06 eller 2019-06-30"),
+]
+Text = Annotated[str, BeforeValidator(_to_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Entity(_Model):
+    """Fields every page type has."""
+
+    type: str
+    id: Id = Field(description="Unik id på tvers av nettstedet; gir siden en fast kort adresse /m/<id>/.")
+    title: Text = Field(min_length=1, description="Tittel.")
+    aliases: list[Id] = Field(default_factory=list, description="Tidligere id-er som skal videresendes hit.")
+    visibility: Literal["public", "internal"] = Field(
+        default="public", description="internal: kommer ikke med i en offentlig bygg."
+    )
+    owner: Text | None = Field(default=None, description="Ansvarlig (rolle eller person).")
+    editor: Text | None = Field(default=None, description="Ansvarlig redaktør for siden.")
+
+
+class Assessment(_Model):
+    """A qualitative rating of a goal (or a target-picture statement) for a period."""
+
+    period: PeriodKey
+    rating: Text = Field(description="Vurdering på skalaen, skrevet som i kilden (JA, JA-, NEI, «Vet ikke» …).")
+    part: Text | None = Field(default=None, description="Delen av målet vurderingen gjelder, når målet har flere.")
+    note: Text | None = Field(default=None, description="Merknad.")
+
+
+class Statement(_Model):
+    """A statement of the target picture (målbilde) with its assessments."""
+
+    text: Text = Field(min_length=1)
+    assessments: list[Assessment] = Field(default_factory=list)
+
+
+class StrategyPeriod(_Model):
+    start: int = Field(ge=1900, le=2200)
+    end: int = Field(ge=1900, le=2200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> StrategyPeriod:
+        if self.end < self.start:
+            raise ValueError(f"slutt ({self.end}) er før start ({self.start})")
+        return self
+
+
+class Strategy(Entity):
+    """One strategy of one organisational unit (strategi)."""
+
+    type: Literal["strategy"]
+    unit: Text = Field(description="Enheten strategien gjelder.")
+    period: StrategyPeriod
+    current_period: PeriodKey | None = Field(
+        default=None, description="Gjeldende rapporteringsperiode; ellers den siste med data."
+    )
+    statements: list[Statement] = Field(default_factory=list, description="Målbildets utsagn med vurdering.")
+
+
+class Area(Entity):
+    """A strategy area (innsatsområde, kjerneoppgave, tverrgående område)."""
+
+    type: Literal["area"]
+    strategy: Id | None = Field(default=None, description="Strategiens id; kan utelates når det bare er én.")
+    group: Text | None = Field(default=None, description="Gruppe, f.eks. «Kjerneoppgaver».")
+    order: int | None = Field(default=None, description="Rekkefølge i navigasjon og tabeller.")
+    pillars: list[Text] = Field(default_factory=list, description="Pilarer områdets strategi er tuftet på.")
+
+
+class Goal(Entity):
+    """A goal (utviklingsmål, hovedmål, effektmål, resultatmål, delmål)."""
+
+    type: Literal["goal"]
+    area: Id | None = Field(default=None, description="Området målet hører til.")
+    parent: Id | None = Field(default=None, description="Overordnet mål, for delmål.")
+    number: Text | None = Field(default=None, description="Visningsnummer, f.eks. «HP nr.».")
+    level: Text | None = Field(default=None, description="Målnivå, f.eks. effektmål eller resultatmål.")
+    deadline: PeriodKey | None = Field(default=None, description="Frist; ellers strategiperiodens slutt.")
+    assessments: list[Assessment] = Field(default_factory=list, description="Vurderinger av måloppnåelse.")
+
+
+class Measurement(_Model):
+    period: PeriodKey
+    value: float
+
+
+class Indicator(Entity):
+    """A measure with a unit, direction, baseline, target(s) and values per period (indikator)."""
+
+    type: Literal["indicator"]
+    goals: list[Id] = Field(default_factory=list, description="Målene indikatoren måler.")
+    unit_of_measure: Text | None = Field(default=None, description="Måleenhet, f.eks. «besøk».")
+    direction: Literal["increase", "decrease"] = Field(default="increase", description="increase eller decrease.")
+    baseline: Measurement | None = None
+    target: Measurement | list[Measurement] | None = Field(default=None, description="Mål, ett eller flere.")
+    values: dict[PeriodKey, float] = Field(default_factory=dict, description="Verdier per periode.")
+    source: Text | None = Field(default=None, description="Kilde for tallene.")
+    example_data: bool = Field(default=False, description="true når tallene er eksempeldata, ikke fra kilden.")
+
+    def targets(self) -> list[Measurement]:
+        if self.target is None:
+            return []
+        return self.target if isinstance(self.target, list) else [self.target]
+
+
+class Budget(_Model):
+    hours: float | None = Field(default=None, ge=0)
+    nok: float | None = Field(default=None, ge=0)
+
+
+class Risk(_Model):
+    level: Literal["low", "medium", "high"]
+    note: Text | None = None
+
+
+class Milestone(_Model):
+    period: PeriodKey
+    title: Text
+    done: bool = False
+
+
+class StatusEntry(_Model):
+    """An action's reported status for a period."""
+
+    period: PeriodKey
+    level: int
+    note: Text | None = None
+    inferred: bool = Field(default=False, description="true når nivået er lest ut av statusteksten.")
+
+
+class Action(Entity):
+    """An action in an action plan (tiltak)."""
+
+    type: Literal["action"]
+    goals: list[Id] = Field(default_factory=list, description="Målene tiltaket følger opp.")
+    plan: Text | None = Field(default=None, description="Handlingsplanen tiltaket står i.")
+    number: Text | None = None
+    responsible: Text | None = Field(default=None, description="Ansvarlig gruppe eller prosjektleder.")
+    start: PeriodKey | None = None
+    end: PeriodKey | None = None
+    budget: Budget | None = None
+    financing: Text | None = None
+    risk: Risk | None = None
+    milestones: list[Milestone] = Field(default_factory=list)
+    status: list[StatusEntry] = Field(default_factory=list, description="Status per periode.")
+
+
+MODELS: dict[str, type[Entity]] = {
+    "strategy": Strategy,
+    "area": Area,
+    "goal": Goal,
+    "indicator": Indicator,
+    "action": Action,
+}

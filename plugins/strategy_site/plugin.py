@@ -1,0 +1,193 @@
+"""The MkDocs shell of the strategy plugin: each hook hands its work to the core modules."""
+
+from __future__ import annotations
+
+import posixpath
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .config import StrategyConfig
+from .export import export_json
+from .graph import SiteModel, build_model, natural_key
+from .load import Record, SourceDoc, load_documents
+from .markup import PreparedPage, prepare
+from .problems import Problem
+from .render import SLOT_RE, BlockRenderer
+from .scales import Scales
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(str(resources.files(__package__).joinpath("templates")))
+ASSETS = Path(str(resources.files(__package__).joinpath("assets")))
+CSS = ("assets/strategy/strategy.css", "assets/strategy/scale.css")
+
+
+class StrategyPlugin(BasePlugin[StrategyConfig]):
+    """Reads strategy pages, checks and links them, and adds attainment tables and exports to the site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.model: SiteModel | None = None
+        self.files_by_id: dict[str, File] = {}
+        self.records_by_path: dict[str, Record] = {}
+        self.prepared: dict[str, PreparedPage] = {}
+        self.env: jinja2.Environment | None = None
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        try:
+            self.scales = Scales.from_config(
+                self.config.ratings, self.config.statuses, self.config.status_started, self.config.status_done
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PluginError(f"strategy: ugyldig skala i mkdocs.yml: {exc}") from exc
+        # Our templates come last, so a site's overrides/strategy/*.html replace them.
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES))
+        for css in CSS:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled:
+            return files
+        docs, problems = [], []
+        for file in files.documentation_pages():
+            try:
+                docs.append(SourceDoc(file.src_uri, file.content_string))
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(file.src_uri, f"filen er ikke UTF-8 (byte {exc.start}); lagre den som UTF-8"))
+        result = load_documents(docs)
+        self.model, graph_problems = build_model(result.records, self.scales, result.broken_ids)
+        self._report([*problems, *result.problems, *graph_problems])
+
+        self.records_by_path = {r.path: r for r in self.model.records.values()}
+        self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
+        self.prepared = {}
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True, auto_reload=False
+        )
+
+        css = (ASSETS / "strategy.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, CSS[0], content=css))
+        files.append(File.generated(config, CSS[1], content=self.scales.css()))
+        for ident, alias_of in [*((i, i) for i in self.model.records), *self.model.aliases.items()]:
+            files.append(File.generated(config, self._short_src(ident), content=self._redirect(alias_of)))
+        if self.config.export:
+            content = export_json(self.model, lambda i: self.files_by_id[i].url)
+            files.append(File.generated(config, "export/strategy.json", content=content))
+        return files
+
+    def on_nav(self, nav: Navigation, config, files):
+        if not self.config.enabled or self.model is None:
+            return nav
+        _sort_sections(nav.items, self._order_key)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config, files):
+        if not self.config.enabled or self.model is None:
+            return markdown
+        src = page.file.src_uri
+        record = self.records_by_path.get(src)
+        source = page.file.content_string
+        body_line = source.count("\n") - markdown.count("\n") + 1
+        prepared = prepare(
+            markdown, src, body_line, record.entity if record else None, self.model,
+            lambda i: self.files_by_id[i].src_uri if i in self.files_by_id else None,
+        )
+        self._report(prepared.problems)
+        self.prepared[src] = prepared
+        return prepared.markdown
+
+    def on_page_content(self, html: str, page: Page, config, files):
+        if not self.config.enabled or self.model is None:
+            return html
+        prepared = self.prepared.get(page.file.src_uri)
+        if prepared is None or not prepared.slots:
+            return html
+        record = self.records_by_path.get(page.file.src_uri)
+        renderer = BlockRenderer(
+            self.model, self.env,
+            link=lambda i: self._link(i, page.file),
+            short=lambda i: self._short_url(i, page.file, config.use_directory_urls),
+        )
+
+        def fill(match) -> str:
+            directive = prepared.slots[int(match.group(1))]
+            try:
+                return renderer.block(directive, record.entity if record else None)
+            except ValueError as exc:
+                self._report([Problem(page.file.src_uri, str(exc), line=directive.line, field="blokk")])
+                return ""
+
+        return SLOT_RE.sub(fill, html)
+
+    # Helpers.
+    def _report(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            if problem.severity == "info":
+                log.info(str(problem))
+            else:
+                log.warning(str(problem))
+
+    def _link(self, ident: str, from_file: File) -> str | None:
+        ident = self.model.aliases.get(ident, ident)
+        target = self.files_by_id.get(ident)
+        return target.url_relative_to(from_file) if target else None
+
+    def _short_src(self, ident: str) -> str:
+        return f"{self.config.short_url_prefix}/{ident}/index.html"
+
+    def _short_url(self, ident: str, from_file: File, directory_urls: bool) -> str:
+        """The entity's short URL relative to a page."""
+        base = from_file.url if from_file.url.endswith("/") else posixpath.dirname(from_file.url)
+        target = self._short_src(ident)
+        rel = posixpath.relpath(posixpath.dirname(target) if directory_urls else target, base or ".")
+        return rel + "/" if directory_urls else rel
+
+    def _redirect(self, ident: str) -> str:
+        """A small page at the short URL that forwards to the entity's page."""
+        target = self.files_by_id[ident]
+        rel = posixpath.relpath(target.url or ".", posixpath.dirname(self._short_src(ident)))
+        rel = rel + "/" if target.url.endswith("/") and not rel.endswith("/") else rel
+        title = jinja2.utils.markupsafe.escape(self.model.get(ident).title)
+        return (
+            '<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n"
+            f'<meta http-equiv="refresh" content="0; url={rel}">\n'
+            f'<link rel="canonical" href="{rel}">\n<meta name="robots" content="noindex">\n</head>\n'
+            f'<body>\n<p>Siden har flyttet: <a href="{rel}">{title}</a>.</p>\n</body>\n</html>\n'
+        )
+
+    def _order_key(self, item) -> tuple:
+        """Sections' index page first, then entities by `order` and number, then the rest as MkDocs had them."""
+        file = getattr(item, "file", None)
+        if file is None and isinstance(item, Section):
+            index = next((c for c in item.children if getattr(c, "is_index", False)), None)
+            file = index.file if index else None
+        record = self.records_by_path.get(file.src_uri) if file else None
+        if getattr(item, "is_index", False):
+            return (0,)
+        if record is None:
+            return (1,)
+        entity = record.entity
+        order = getattr(entity, "order", None)
+        return (2, order is None, order or 0, natural_key(getattr(entity, "number", None)))
+
+
+def _sort_sections(items: list, key) -> None:
+    """Stable sort of each level of the navigation; plain pages keep their place before entities."""
+    items.sort(key=key)
+    for item in items:
+        if isinstance(item, Section):
+            _sort_sections(item.children, key)
