@@ -110,7 +110,9 @@ class _Checker:
         return target_id
 
 
-def build_model(records: list[Record], scales: Scales, broken: set[str] | None = None) -> tuple[SiteModel, list[Problem]]:
+def build_model(
+    records: list[Record], scales: Scales, broken: set[str] | None = None
+) -> tuple[SiteModel, list[Problem]]:
     """Index, resolve and check all records; returns the model and every problem found."""
     model = SiteModel(scales=scales)
     check = _Checker(model, broken or set())

@@ -41,6 +41,15 @@ _MESSAGES = {
 }
 
 
+# Norwegian words editors reach for, and the field they mean.
+_SYNONYMS = {
+    "tittel": "title", "frist": "deadline", "eier": "owner", "ansvarlig": "owner", "område": "area",
+    "omrade": "area", "mål": "goals", "mal": "goals", "vurdering": "assessments", "vurderinger": "assessments",
+    "nummer": "number", "periode": "period", "enhet": "unit", "strategi": "strategy", "budsjett": "budget",
+    "risiko": "risk", "notat": "note", "merknad": "note", "type_": "type", "rekkefølge": "order",
+}
+
+
 @dataclass
 class SourceDoc:
     """A page's source: its path relative to the docs folder and its text."""
@@ -148,7 +157,8 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) 
         if "\t" in bad or "'\\t'" in problem:
             return "ugyldig YAML: tabulator i innrykk; bruk mellomrom"
     if "end of stream" in problem and exc.context:
-        return f"ugyldig YAML: {exc.context} som aldri lukkes (mangler et anførselstegn eller en parentes?)"
+        what = "anførselstegn" if "quoted" in exc.context else "parentes"
+        return f"ugyldig YAML: {what} som åpnes her, lukkes aldri"
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
         return f"ugyldig YAML: taggen er ikke tillatt (bare vanlige verdier kan brukes): {problem}"
     return f"ugyldig YAML: {problem}"
@@ -163,7 +173,7 @@ def _validation_problems(exc: ValidationError, model: type[Entity], record: Reco
         if kind == "extra_forbidden":
             name = str(loc[-1])
             known = _fields_at(model, loc[:-1])
-            close = difflib.get_close_matches(name, known, n=1)
+            close = [_SYNONYMS[name]] if _SYNONYMS.get(name) in known else difflib.get_close_matches(name, known, n=1)
             message += f"; mente du «{close[0]}»?" if close else f"; kjente felt: {', '.join(known)}"
         elif kind == "literal_error":
             message = f"«{err['input']}» er ikke tillatt; bruk {err['ctx']['expected']}"

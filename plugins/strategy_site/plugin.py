@@ -91,7 +91,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_nav(self, nav: Navigation, config, files):
         if not self.config.enabled or self.model is None:
             return nav
-        _sort_sections(nav.items, self._order_key)
+        _sort_sections(nav.items, self._order_key, self._nav_title)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config, files):
@@ -169,6 +169,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             f'<body>\n<p>Siden har flyttet: <a href="{rel}">{title}</a>.</p>\n</body>\n</html>\n'
         )
 
+    def _nav_title(self, src: str) -> str | None:
+        """A section's title: the unit for a strategy, the title for other entities."""
+        record = self.records_by_path.get(src)
+        if record is None:
+            return None
+        return getattr(record.entity, "unit", None) or record.entity.title
+
     def _order_key(self, item) -> tuple:
         """Sections' index page first, then entities by `order` and number, then the rest as MkDocs had them."""
         file = getattr(item, "file", None)
@@ -185,9 +192,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return (2, order is None, order or 0, natural_key(getattr(entity, "number", None)))
 
 
-def _sort_sections(items: list, key) -> None:
-    """Stable sort of each level of the navigation; plain pages keep their place before entities."""
+def _sort_sections(items: list, key, title_of) -> None:
+    """Sort each level of the navigation and name sections after the entity on their index page."""
     items.sort(key=key)
     for item in items:
         if isinstance(item, Section):
-            _sort_sections(item.children, key)
+            index = next((c for c in item.children if getattr(c, "is_index", False)), None)
+            title = title_of(index.file.src_uri) if index else None
+            if title:
+                item.title = title
+            _sort_sections(item.children, key, title_of)

@@ -81,9 +81,8 @@ class BlockRenderer:
     def rating_badge(self, rating) -> Markup:
         if rating is None:
             return Markup('<span class="strategy-badge strategy-badge--none">Ikke vurdert</span>')
-        return Markup('<span class="strategy-badge {}" title="{}">{} <span class="strategy-badge__label">{}</span></span>').format(
-            rating.level.css, rating.level.label, rating.mark, rating.level.label
-        )
+        html = '<span class="strategy-badge {}" title="{}">{} <span class="strategy-badge__label">{}</span></span>'
+        return Markup(html).format(rating.level.css, rating.level.label, rating.mark, rating.level.label)
 
     def rating_badge_for(self, assessment) -> Markup:
         """The badge of one assessment as written (a part of a goal, say)."""
