@@ -64,7 +64,10 @@ def run_mkdocs(config: Path, site: Path, *extra: str, env: dict | None = None) -
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site), *extra],
-        capture_output=True, text=True, env=environ, cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=config.parent,
     )
     return Built(proc.returncode, proc.stdout + proc.stderr, site)
 

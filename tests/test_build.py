@@ -49,7 +49,7 @@ def test_links_by_id_survive_moving_the_target_file(build_site):
     built = build_site(files)
     assert built.ok, built.log
     assert '<a href="nytt/sted/mal-1/">Styrke forskergrupper</a>' in built.html("index.html")
-    assert 'url=../../nytt/sted/mal-1/' in built.html("m/s-forskning-1/index.html")
+    assert "url=../../nytt/sted/mal-1/" in built.html("m/s-forskning-1/index.html")
 
 
 def test_every_entity_has_a_short_url(build_site):
@@ -71,14 +71,25 @@ def test_export_has_figures_per_strategy_and_area_and_every_entity(build_site):
     data = build_site(SMALL_SITE).export()
     strategy = data["strategies"][0]
     assert {k: strategy[k] for k in ("goals", "goals_with_actions", "actions", "actions_started", "actions_done")} == {
-        "goals": 2, "goals_with_actions": 2, "actions": 1, "actions_started": 1, "actions_done": 0}
+        "goals": 2,
+        "goals_with_actions": 2,
+        "actions": 1,
+        "actions_started": 1,
+        "actions_done": 0,
+    }
     assert strategy["rating_distribution"]["JA-"] == 1
     assert strategy["areas"][0]["id"] == "s-forskning" and strategy["areas"][0]["goals"] == 2
     entities = {e["id"]: e for e in data["entities"]}
     assert set(entities) == {"s", "s-forskning", "s-forskning-1", "s-forskning-2", "s-publikum", "s-tiltak-1"}
     assert entities["s-forskning-1"]["attainment"] == {
-        "rated": True, "period": "2022", "rating": "JA-", "level": "JA-", "label": "Nesten nådd", "score": 85,
-        "reached": True}
+        "rated": True,
+        "period": "2022",
+        "rating": "JA-",
+        "level": "JA-",
+        "label": "Nesten nådd",
+        "score": 85,
+        "reached": True,
+    }
     assert entities["s-tiltak-1"]["attainment"]["level"] == 2
     assert entities["s-forskning-1"]["url"] == "forskning/s-forskning-1/"
 
@@ -99,28 +110,57 @@ def test_plugin_can_be_switched_off(build_site):
 
 # One test per editor mistake: each is one line naming file, line and field; --strict fails; no traceback.
 MISTAKES = {
-    "malformed YAML": ("feil/a.md", "---\ntype: goal\nid: xa\ntitle: \"uten slutt\narea: s-forskning\n---\n",
-                       "feil/a.md:4: ugyldig YAML"),
-    "tab indentation": ("feil/b.md", "---\ntype: goal\nid: xb\n\ttitle: T\n---\n",
-                        "feil/b.md:4: ugyldig YAML: tabulator i innrykk; bruk mellomrom"),
-    "duplicate key": ("feil/c.md", "---\ntype: goal\nid: xc\nid: y\ntitle: T\narea: s-forskning\n---\n",
-                      "feil/c.md:4: id: feltet står to ganger"),
-    "missing required field": ("feil/d.md", "---\ntype: goal\nid: xd\narea: s-forskning\n---\n",
-                               "feil/d.md:2: title: feltet mangler"),
-    "unknown field": ("feil/e.md", "---\ntype: goal\nid: xe\ntitle: T\narea: s-forskning\nfrist: 2025\n---\n",
-                      "feil/e.md:6: frist: ukjent felt"),
-    "wrong type": ("feil/f.md", "---\ntype: area\nid: xf\ntitle: T\norder: [1]\n---\n",
-                   "feil/f.md:5: order: skal være et heltall"),
-    "unknown rating": ("feil/g.md",
-                       "---\ntype: goal\nid: xg\ntitle: T\narea: s-forskning\nassessments:\n"
-                       "  - {period: \"2022\", rating: KANSKJE}\n---\n",
-                       "feil/g.md:7: assessments[0].rating: «KANSKJE» er ikke på vurderingsskalaen"),
-    "unknown id": ("feil/h.md", "---\ntype: goal\nid: xh\ntitle: T\narea: s-forsking\n---\n",
-                   "feil/h.md:5: area: ukjent id «s-forsking»; mente du «s-forskning»?"),
-    "duplicate id": ("feil/i.md", "---\ntype: goal\nid: s-forskning-1\ntitle: T\narea: s-forskning\n---\n",
-                     "id: id-en «s-forskning-1» brukes også i"),
-    "unknown id in body link": ("feil/j.md", "# Side\n\nSe [[finnes-ikke]].\n",
-                                "feil/j.md:3: lenke: lenke til ukjent id «finnes-ikke»"),
+    "malformed YAML": (
+        "feil/a.md",
+        '---\ntype: goal\nid: xa\ntitle: "uten slutt\narea: s-forskning\n---\n',
+        "feil/a.md:4: ugyldig YAML",
+    ),
+    "tab indentation": (
+        "feil/b.md",
+        "---\ntype: goal\nid: xb\n\ttitle: T\n---\n",
+        "feil/b.md:4: ugyldig YAML: tabulator i innrykk; bruk mellomrom",
+    ),
+    "duplicate key": (
+        "feil/c.md",
+        "---\ntype: goal\nid: xc\nid: y\ntitle: T\narea: s-forskning\n---\n",
+        "feil/c.md:4: id: feltet står to ganger",
+    ),
+    "missing required field": (
+        "feil/d.md",
+        "---\ntype: goal\nid: xd\narea: s-forskning\n---\n",
+        "feil/d.md:2: title: feltet mangler",
+    ),
+    "unknown field": (
+        "feil/e.md",
+        "---\ntype: goal\nid: xe\ntitle: T\narea: s-forskning\nfrist: 2025\n---\n",
+        "feil/e.md:6: frist: ukjent felt",
+    ),
+    "wrong type": (
+        "feil/f.md",
+        "---\ntype: area\nid: xf\ntitle: T\norder: [1]\n---\n",
+        "feil/f.md:5: order: skal være et heltall",
+    ),
+    "unknown rating": (
+        "feil/g.md",
+        "---\ntype: goal\nid: xg\ntitle: T\narea: s-forskning\nassessments:\n"
+        '  - {period: "2022", rating: KANSKJE}\n---\n',
+        "feil/g.md:7: assessments[0].rating: «KANSKJE» er ikke på vurderingsskalaen",
+    ),
+    "unknown id": (
+        "feil/h.md",
+        "---\ntype: goal\nid: xh\ntitle: T\narea: s-forsking\n---\n",
+        "feil/h.md:5: area: ukjent id «s-forsking»; mente du «s-forskning»?",
+    ),
+    "duplicate id": (
+        "feil/i.md",
+        "---\ntype: goal\nid: s-forskning-1\ntitle: T\narea: s-forskning\n---\n",
+        "id: id-en «s-forskning-1» brukes også i",
+    ),
+    "unknown id in body link": (
+        "feil/j.md",
+        "# Side\n\nSe [[finnes-ikke]].\n",
+        "feil/j.md:3: lenke: lenke til ukjent id «finnes-ikke»",
+    ),
 }
 
 

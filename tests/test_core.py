@@ -95,8 +95,12 @@ class TestLoadAndGraph:
         assert problems[0].startswith("g.md:7: assessments[0].rating: «KANSKJE» er ikke på vurderingsskalaen (JA, JA-")
 
     def test_goal_cycle_is_reported(self):
-        pages = {"s.md": STRATEGY, "a.md": AREA,
-                 "x.md": goal("x", extra="parent: y"), "y.md": goal("y", extra="parent: x")}
+        pages = {
+            "s.md": STRATEGY,
+            "a.md": AREA,
+            "x.md": goal("x", extra="parent: y"),
+            "y.md": goal("y", extra="parent: x"),
+        }
         _, problems = model_of(pages)
         assert any("målhierarkiet går i ring: x → y → x" in p for p in problems)
 
@@ -114,8 +118,15 @@ class TestAttainment:
         assert rating.period.key == "2022" and rating.level.key == "JA-" and rating.mark == "JA / JA-"
 
     def test_distribution_share_and_unrated(self):
-        pages = {"s.md": STRATEGY, "a.md": AREA, "1.md": goal("g1", "2022:JA"), "2.md": goal("g2", "2022:NEI"),
-                 "3.md": goal("g3", "2022:JA-"), "4.md": goal("g4"), "5.md": goal("g5", "2022:Vet ikke")}
+        pages = {
+            "s.md": STRATEGY,
+            "a.md": AREA,
+            "1.md": goal("g1", "2022:JA"),
+            "2.md": goal("g2", "2022:NEI"),
+            "3.md": goal("g3", "2022:JA-"),
+            "4.md": goal("g4"),
+            "5.md": goal("g5", "2022:Vet ikke"),
+        }
         model, _ = model_of(pages)
         summary = attainment_for(model.goals_in("s"), model.scales.ratings)
         assert (summary.goals, summary.rated, summary.unrated, summary.reached) == (5, 4, 1, 2)
@@ -124,11 +135,19 @@ class TestAttainment:
         assert summary.mean_score == pytest.approx((100 + 0 + 85) / 3)
 
     def test_action_summary_counts_started_and_done_from_latest_status(self):
-        action = ("---\ntype: action\nid: t{n}\ntitle: T\ngoals: [g1]\nstatus:\n"
-                  "  - {{period: 2019-T1, level: 4}}\n  - {{period: 2019-T2, level: {level}}}\n---\n")
-        pages = {"s.md": STRATEGY, "a.md": AREA, "1.md": goal("g1"), "2.md": goal("g2"),
-                 "t1.md": action.format(n=1, level=1), "t2.md": action.format(n=2, level=2),
-                 "t3.md": action.format(n=3, level=5)}
+        action = (
+            "---\ntype: action\nid: t{n}\ntitle: T\ngoals: [g1]\nstatus:\n"
+            "  - {{period: 2019-T1, level: 4}}\n  - {{period: 2019-T2, level: {level}}}\n---\n"
+        )
+        pages = {
+            "s.md": STRATEGY,
+            "a.md": AREA,
+            "1.md": goal("g1"),
+            "2.md": goal("g2"),
+            "t1.md": action.format(n=1, level=1),
+            "t2.md": action.format(n=2, level=2),
+            "t3.md": action.format(n=3, level=5),
+        }
         model, problems = model_of(pages)
         assert problems == []
         summary = action_summary(model.goals_in("s"), model.actions_in("s"), model.actions_of, model.scales.statuses)

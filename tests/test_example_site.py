@@ -71,8 +71,9 @@ def test_front_pages_show_the_seed_distribution(example_site):
 
 def test_every_seed_mark_is_kept_as_written(example_site):
     written = Counter(m for marks in seed_goal_marks() for m in marks)
-    exported = Counter(a["rating"] for e in example_site.export()["entities"] if e["type"] == "goal"
-                       for a in e.get("assessments", []))
+    exported = Counter(
+        a["rating"] for e in example_site.export()["entities"] if e["type"] == "goal" for a in e.get("assessments", [])
+    )
     assert exported == written
 
 

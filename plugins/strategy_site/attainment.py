@@ -68,7 +68,10 @@ class AttainmentSummary:
 
     def as_dict(self) -> dict:
         return {
-            "goals": self.goals, "rated": self.rated, "unrated": self.unrated, "reached": self.reached,
+            "goals": self.goals,
+            "rated": self.rated,
+            "unrated": self.unrated,
+            "reached": self.reached,
             "share_reached": None if self.share_reached is None else round(self.share_reached, 4),
             "rating_distribution": self.distribution,
             "mean_score": None if self.mean_score is None else round(self.mean_score, 2),
@@ -112,8 +115,11 @@ class ActionSummary:
 
     def as_dict(self) -> dict:
         return {
-            "goals": self.goals, "goals_with_actions": self.goals_with_actions, "actions": self.actions,
-            "actions_started": self.actions_started, "actions_done": self.actions_done,
+            "goals": self.goals,
+            "goals_with_actions": self.goals_with_actions,
+            "actions": self.actions,
+            "actions_started": self.actions_started,
+            "actions_done": self.actions_done,
             "actions_unreported": self.actions_unreported,
             "mean_status": None if self.mean_status is None else round(self.mean_status, 2),
             "status_distribution": {str(k): v for k, v in self.status_distribution.items()},
@@ -121,7 +127,10 @@ class ActionSummary:
 
 
 def action_summary(
-    goals: list[Goal], actions: list[Action], actions_of: dict[str, list[str]], scale: StatusScale,
+    goals: list[Goal],
+    actions: list[Action],
+    actions_of: dict[str, list[str]],
+    scale: StatusScale,
     until: Period | None = None,
 ) -> ActionSummary:
     """Goals followed up by at least one action, actions started and done, by the status scale."""

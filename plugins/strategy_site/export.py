@@ -30,8 +30,13 @@ def entity_attainment(model: SiteModel, ident: str) -> dict[str, Any] | None:
         if rating is None:
             return {"rated": False}
         return {
-            "rated": True, "period": rating.period.key, "rating": rating.mark, "level": rating.level.key,
-            "label": rating.level.label, "score": rating.level.score, "reached": rating.level.reached,
+            "rated": True,
+            "period": rating.period.key,
+            "rating": rating.mark,
+            "level": rating.level.key,
+            "label": rating.level.label,
+            "score": rating.level.score,
+            "reached": rating.level.reached,
         }
     if isinstance(entity, Action):
         status = latest_status(entity)
@@ -40,9 +45,12 @@ def entity_attainment(model: SiteModel, ident: str) -> dict[str, Any] | None:
         statuses = model.scales.statuses
         level = statuses.get(status.level)
         return {
-            "reported": True, "period": status.period, "level": status.level,
+            "reported": True,
+            "period": status.period,
+            "level": status.level,
             "label": level.label if level else None,
-            "started": statuses.is_started(status.level), "done": statuses.is_done(status.level),
+            "started": statuses.is_started(status.level),
+            "done": statuses.is_done(status.level),
         }
     return None
 
@@ -52,19 +60,33 @@ def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, An
     strategies = []
     for sid in model.strategies:
         strategy: Strategy = model.get(sid)  # type: ignore[assignment]
-        entry = {"id": sid, "title": strategy.title, "unit": strategy.unit,
-                 "period": strategy.period.model_dump(), **figures(model, sid)}
+        entry = {
+            "id": sid,
+            "title": strategy.title,
+            "unit": strategy.unit,
+            "period": strategy.period.model_dump(),
+            **figures(model, sid),
+        }
         entry["areas"] = [
-            {"id": aid, "title": model.get(aid).title, **figures(model, aid),
-             "goal_ids": [g.id for g in model.goals_in(aid)]}
+            {
+                "id": aid,
+                "title": model.get(aid).title,
+                **figures(model, aid),
+                "goal_ids": [g.id for g in model.goals_in(aid)],
+            }
             for aid in model.areas_of.get(sid, [])
         ]
         strategies.append(entry)
     entities = []
     for ident, record in sorted(model.records.items()):
         data = record.entity.model_dump(mode="json", exclude_defaults=True)
-        data.update(type=record.entity.type, id=ident, url=url_of(ident), source=record.path,
-                    strategy=model.strategy_of.get(ident))
+        data.update(
+            type=record.entity.type,
+            id=ident,
+            url=url_of(ident),
+            source=record.path,
+            strategy=model.strategy_of.get(ident),
+        )
         if ident in model.area_of:
             data["area"] = model.area_of[ident]
         computed = entity_attainment(model, ident)

@@ -201,8 +201,11 @@ def _check_assessments(check: _Checker, record: Record, base: tuple, holders: li
         for i, assessment in enumerate(holder.assessments):
             if check.model.scales.ratings.resolve(assessment.rating) is None:
                 names = ", ".join(check.model.scales.ratings.names())
-                check.add(record, (*prefix, "assessments", i, "rating"),
-                          f"«{assessment.rating}» er ikke på vurderingsskalaen ({names})")
+                check.add(
+                    record,
+                    (*prefix, "assessments", i, "rating"),
+                    f"«{assessment.rating}» er ikke på vurderingsskalaen ({names})",
+                )
 
 
 def _inherit_place(model: SiteModel, ident: str, goal_id: str) -> None:

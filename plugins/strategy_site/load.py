@@ -43,10 +43,26 @@ _MESSAGES = {
 
 # Norwegian words editors reach for, and the field they mean.
 _SYNONYMS = {
-    "tittel": "title", "frist": "deadline", "eier": "owner", "ansvarlig": "owner", "område": "area",
-    "omrade": "area", "mål": "goals", "mal": "goals", "vurdering": "assessments", "vurderinger": "assessments",
-    "nummer": "number", "periode": "period", "enhet": "unit", "strategi": "strategy", "budsjett": "budget",
-    "risiko": "risk", "notat": "note", "merknad": "note", "type_": "type", "rekkefølge": "order",
+    "tittel": "title",
+    "frist": "deadline",
+    "eier": "owner",
+    "ansvarlig": "owner",
+    "område": "area",
+    "omrade": "area",
+    "mål": "goals",
+    "mal": "goals",
+    "vurdering": "assessments",
+    "vurderinger": "assessments",
+    "nummer": "number",
+    "periode": "period",
+    "enhet": "unit",
+    "strategi": "strategy",
+    "budsjett": "budget",
+    "risiko": "risk",
+    "notat": "note",
+    "merknad": "note",
+    "type_": "type",
+    "rekkefølge": "order",
 }
 
 
@@ -144,8 +160,7 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, i
     finally:
         loader.dispose()
     problems = [
-        Problem(path, "feltet står to ganger; bare ett kan gjelde", line=line, field=field_path(p))
-        for p, line in dups
+        Problem(path, "feltet står to ganger; bare ett kan gjelde", line=line, field=field_path(p)) for p, line in dups
     ]
     return data, lines, problems
 
@@ -231,8 +246,14 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
         return None, [*problems, Problem(doc.path, "frontmatter må være nøkkel: verdi-par", line=first_line)]
     if "type" not in data:
         if "id" in data:
-            problems.append(Problem(doc.path, "feltet mangler (strategy, area, goal, indicator eller action)",
-                                    line=first_line, field="type"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    "feltet mangler (strategy, area, goal, indicator eller action)",
+                    line=first_line,
+                    field="type",
+                )
+            )
         return None, problems
     kind = data["type"]
     model = MODELS.get(str(kind))

@@ -39,7 +39,11 @@ def _outside_code(text: str, transform: Callable[[str, int], str]) -> str:
 
 
 def prepare(
-    markdown: str, src_path: str, body_line: int, entity: Entity | None, model: SiteModel,
+    markdown: str,
+    src_path: str,
+    body_line: int,
+    entity: Entity | None,
+    model: SiteModel,
     src_of: Callable[[str], str | None],
 ) -> PreparedPage:
     """Rewrite a page's Markdown. `src_of(id)` gives the source path of an entity's page.
@@ -93,7 +97,7 @@ def prepare(
         page.markdown = body
         return page
     placed = {d.kind for d in page.slots}
-    before, after = default_sections(entity, model)
+    before, after = default_sections(entity)
 
     def slot(kind: str) -> str:
         page.slots.append(Directive(kind, {"id": entity.id} if kind == "facts" else {}, body_line))

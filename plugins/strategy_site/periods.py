@@ -19,8 +19,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # How many parts of a year each kind has, and the label used in Norwegian text.
 _PARTS = {"tertial": 3, "quarter": 4, "half": 2, "month": 12}
 _LABELS = {"tertial": "{n}. tertial {y}", "quarter": "{n}. kvartal {y}", "half": "{n}. halvår {y}"}
-_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "desember"]
+_MONTHS = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
 
 
 class PeriodError(ValueError):

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import blocks  # noqa: F401  (registers the blocks)
 from .config import StrategyConfig
 from .export import export_json
 from .graph import SiteModel, build_model, natural_key
@@ -102,7 +103,11 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         source = page.file.content_string
         body_line = source.count("\n") - markdown.count("\n") + 1
         prepared = prepare(
-            markdown, src, body_line, record.entity if record else None, self.model,
+            markdown,
+            src,
+            body_line,
+            record.entity if record else None,
+            self.model,
             lambda i: self.files_by_id[i].src_uri if i in self.files_by_id else None,
         )
         self._report(prepared.problems)
@@ -117,7 +122,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return html
         record = self.records_by_path.get(page.file.src_uri)
         renderer = BlockRenderer(
-            self.model, self.env,
+            self.model,
+            self.env,
             link=lambda i: self._link(i, page.file),
             short=lambda i: self._short_url(i, page.file, config.use_directory_urls),
         )

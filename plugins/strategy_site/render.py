@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jinja2
 from markupsafe import Markup
 
-from .attainment import action_summary, attainment_for, latest_rating, latest_status, ratings_by_period
+from .attainment import latest_rating, latest_status, ratings_by_period
 from .graph import SiteModel
-from .models import Action, Area, Entity, Goal, Indicator, Strategy
+from .models import Action, Entity, Goal, Indicator
 from .periods import parse_period
 
 Linker = Callable[[str], str | None]
@@ -36,6 +36,20 @@ def number(value: float | int | None, decimals: int = 0) -> str:
 
 def percent(share: float | None) -> str:
     return "–" if share is None else f"{round(share * 100)}\u00a0%"
+
+
+BlockFunction = Callable[["BlockRenderer", dict[str, str], Entity | None], str]
+BLOCKS: dict[str, BlockFunction] = {}
+
+
+def block(name: str) -> Callable[[BlockFunction], BlockFunction]:
+    """Register a block function under the name used in `<!-- strategy/<name> ... -->`."""
+
+    def register(function: BlockFunction) -> BlockFunction:
+        BLOCKS[name] = function
+        return function
+
+    return register
 
 
 @dataclass
@@ -63,6 +77,8 @@ class BlockRenderer:
     env: jinja2.Environment
     link: Linker
     short: Linker | None = None
+    # Names of page assets the rendered blocks need (e.g. a chart library); the plugin adds them to the page.
+    assets: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.env.filters.setdefault("number", number)
@@ -126,16 +142,15 @@ class BlockRenderer:
     def render(self, template: str, **context) -> str:
         return self.env.get_template(f"strategy/{template}.html").render(r=self, model=self.model, **context)
 
-    # Blocks.
     def block(self, directive: Directive, page_entity: Entity | None) -> str:
-        """Render one directive; unknown kinds and missing ids come back as a problem message."""
-        handler = getattr(self, "block_" + directive.kind.replace("-", "_"), None)
-        if handler is None:
-            known = ", ".join(n[6:].replace("_", "-") for n in dir(self) if n.startswith("block_"))
-            raise ValueError(f"ukjent blokk «strategy/{directive.kind}»; kjente: {known}")
-        return handler(directive.args, page_entity)
+        """Render one directive; raises ValueError with a message for the editor when it cannot."""
+        function = BLOCKS.get(directive.kind)
+        if function is None:
+            raise ValueError(f"ukjent blokk «strategy/{directive.kind}»; kjente: {', '.join(sorted(BLOCKS))}")
+        return function(self, directive.args, page_entity)
 
-    def _target(self, args: dict[str, str], page_entity: Entity | None, *keys: str) -> Entity:
+    def target(self, args: dict[str, str], page_entity: Entity | None, *keys: str) -> Entity:
+        """The entity a block is about: named in its arguments, else the page's own, else the only strategy."""
         for key in keys:
             if key in args:
                 entity = self.model.get(args[key])
@@ -148,87 +163,18 @@ class BlockRenderer:
             return self.model.get(self.model.strategies[0])
         raise ValueError(f"angi {' eller '.join(keys)}=<id>")
 
-    def block_facts(self, args, page_entity) -> str:
-        entity = self._target(args, page_entity, "id")
-        strategy = self.model.get(self.model.strategy_of.get(entity.id, ""))
-        deadline = None
-        if isinstance(entity, Goal):
-            deadline = entity.deadline or (str(strategy.period.end) if strategy else None)
-        return self.render("facts", entity=entity, strategy=strategy, deadline=deadline,
-                           area_id=self.model.area_of.get(entity.id))
 
-    def block_attainment(self, args, page_entity) -> str:
-        """Attainment per area of a strategy (or for one area), with a total row."""
-        target = self._target(args, page_entity, "area", "strategy")
-        ratings = self.model.scales.ratings
-        areas = [target.id] if isinstance(target, Area) else self.model.areas_of.get(target.id, [])
-        rows = [(a, attainment_for(self.model.goals_in(a), ratings)) for a in areas]
-        total = attainment_for(self.model.goals_in(target.id), ratings)
-        return self.render("attainment", target=target, rows=rows, total=total, levels=ratings.levels)
-
-    def block_goals(self, args, page_entity) -> str:
-        """Every goal of a strategy or area with its latest rating, grouped by area."""
-        target = self._target(args, page_entity, "area", "strategy")
-        areas = [target.id] if isinstance(target, Area) else self.model.areas_of.get(target.id, [])
-        groups = [(a, self.model.goals_in(a)) for a in areas]
-        return self.render("goals", target=target, groups=groups, grouped=not isinstance(target, Area),
-                           total=sum(len(g) for _, g in groups))
-
-    def block_statements(self, args, page_entity) -> str:
-        target = self._target(args, page_entity, "strategy")
-        if not isinstance(target, Strategy):
-            raise ValueError("strategy: blokken viser målbildet til en strategi")
-        summary = attainment_for(target.statements, self.model.scales.ratings)  # type: ignore[arg-type]
-        return self.render("statements", target=target, summary=summary, levels=self.model.scales.ratings.levels)
-
-    def block_history(self, args, page_entity) -> str:
-        return self.render("history", goal=self._target(args, page_entity, "id"))
-
-    def block_goal_links(self, args, page_entity) -> str:
-        """A goal's indicators, actions and sub-goals."""
-        goal = self._target(args, page_entity, "id")
-        return self.render(
-            "goal_links", goal=goal,
-            indicators=[self.model.get(i) for i in self.model.indicators_of.get(goal.id, [])],
-            actions=[self.model.get(a) for a in self.model.actions_of.get(goal.id, [])],
-            children=[self.model.get(c) for c in self.model.children.get(goal.id, [])],
-        )
-
-    def block_values(self, args, page_entity) -> str:
-        indicator = self._target(args, page_entity, "id")
-        rows = sorted(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
-        return self.render("values", indicator=indicator, rows=rows)
-
-    def block_status_history(self, args, page_entity) -> str:
-        action = self._target(args, page_entity, "id")
-        rows = sorted(action.status, key=lambda e: parse_period(e.period), reverse=True)
-        return self.render("status_history", action=action, rows=rows)
-
-    def block_units(self, args, page_entity) -> str:
-        """The site's strategies with their unit, period and headline figures."""
-        ratings = self.model.scales.ratings
-        units = []
-        for sid in self.model.strategies:
-            goals = self.model.goals_in(sid)
-            actions = self.model.actions_in(sid)
-            units.append((self.model.get(sid), attainment_for(goals, ratings),
-                          action_summary(goals, actions, self.model.actions_of, self.model.scales.statuses)))
-        return self.render("units", units=units)
+# The blocks each page type shows without any directive: before the body, and after it under a heading
+# (so they appear in the table of contents). Other modules add to these lists.
+DEFAULT_SECTIONS: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
+    "strategy": (["facts"], [("Måloppnåelse per område", "attainment"), ("Alle utviklingsmål", "goals")]),
+    "area": (["facts"], [("Utviklingsmål", "goals"), ("Måloppnåelse", "attainment")]),
+    "goal": (["facts"], [("Vurderinger", "history"), ("Oppfølging", "goal-links")]),
+    "indicator": (["facts"], [("Verdier", "values")]),
+    "action": (["facts"], [("Statushistorikk", "status-history")]),
+}
 
 
-def default_sections(entity: Entity, model: SiteModel) -> tuple[list[str], list[tuple[str | None, str]]]:
-    """The blocks a page of this type shows without any directive: (before the body, after the body).
-
-    After-body blocks come with the heading they are placed under, so they appear in the table of contents.
-    """
-    if isinstance(entity, Strategy):
-        return ["facts"], [("Måloppnåelse per område", "attainment"), ("Alle utviklingsmål", "goals")]
-    if isinstance(entity, Area):
-        return ["facts"], [("Utviklingsmål", "goals"), ("Måloppnåelse", "attainment")]
-    if isinstance(entity, Goal):
-        return ["facts"], [("Vurderinger", "history"), ("Oppfølging", "goal-links")]
-    if isinstance(entity, Indicator):
-        return ["facts"], [("Verdier", "values")]
-    if isinstance(entity, Action):
-        return ["facts"], [("Statushistorikk", "status-history")]
-    return [], []
+def default_sections(entity: Entity) -> tuple[list[str], list[tuple[str, str]]]:
+    """The default blocks of an entity's page."""
+    return DEFAULT_SECTIONS.get(entity.type, ([], []))

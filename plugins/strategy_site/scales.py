@@ -36,8 +36,15 @@ def text_color_for(background: str) -> str:
 def slug(text: str) -> str:
     """A CSS- and URL-safe token for a scale key ('JA-' -> 'ja-minus', 'NEI+' -> 'nei-pluss')."""
     words = str(text).casefold()
-    for char, word in (("+", " pluss "), ("?", " spm "), ("/", " "), ("-", " minus "),
-                       ("æ", "ae"), ("ø", "o"), ("å", "a")):
+    for char, word in (
+        ("+", " pluss "),
+        ("?", " spm "),
+        ("/", " "),
+        ("-", " minus "),
+        ("æ", "ae"),
+        ("ø", "o"),
+        ("å", "a"),
+    ):
         words = words.replace(char, word)
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "x"
 
@@ -87,8 +94,11 @@ class RatingScale:
     def from_data(cls, data: list[dict[str, Any]]) -> RatingScale:
         levels = [
             RatingLevel(
-                key=str(d["key"]), label=str(d.get("label", d["key"])), score=d.get("score"),
-                color=str(d.get("color", "#6b6b6b")), reached=bool(d.get("reached", False)),
+                key=str(d["key"]),
+                label=str(d.get("label", d["key"])),
+                score=d.get("score"),
+                color=str(d.get("color", "#6b6b6b")),
+                reached=bool(d.get("reached", False)),
                 aliases=tuple(str(a) for a in d.get("aliases", ())),
             )
             for d in data
@@ -135,8 +145,11 @@ class Scales:
 
     @classmethod
     def from_config(
-        cls, ratings: list[dict[str, Any]] | None = None, statuses: list[dict[str, Any]] | None = None,
-        started: int | None = None, done: int | None = None,
+        cls,
+        ratings: list[dict[str, Any]] | None = None,
+        statuses: list[dict[str, Any]] | None = None,
+        started: int | None = None,
+        done: int | None = None,
     ) -> Scales:
         base = defaults()
         return cls(
@@ -152,7 +165,5 @@ class Scales:
         """A stylesheet with one class per level; text colour chosen for contrast."""
         rules = []
         for level in [*self.ratings.levels, *self.statuses.levels]:
-            rules.append(
-                f".strategy-badge.{level.css}{{background:{level.color};color:{text_color_for(level.color)}}}"
-            )
+            rules.append(f".strategy-badge.{level.css}{{background:{level.color};color:{text_color_for(level.color)}}}")
         return "\n".join(rules) + "\n"
