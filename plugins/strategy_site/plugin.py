@@ -14,10 +14,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import blocks  # noqa: F401  (registers the blocks)
+from .analysis import analyse
 from .config import StrategyConfig
 from .export import export_json
-from .graph import SiteModel, build_model, natural_key
-from .load import Record, SourceDoc, load_documents
+from .graph import SiteModel, natural_key
+from .load import Record, SourceDoc
 from .markup import PreparedPage, prepare
 from .problems import Problem
 from .render import SLOT_RE, BlockRenderer
@@ -68,9 +69,9 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
                 docs.append(SourceDoc(file.src_uri, file.content_string))
             except UnicodeDecodeError as exc:
                 problems.append(Problem(file.src_uri, f"filen er ikke UTF-8 (byte {exc.start}); lagre den som UTF-8"))
-        result = load_documents(docs)
-        self.model, graph_problems = build_model(result.records, self.scales, result.broken_ids)
-        self._report([*problems, *result.problems, *graph_problems])
+        analysis = analyse(docs, self.scales, problems)
+        self.model = analysis.model
+        self._report(analysis.problems)
 
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}

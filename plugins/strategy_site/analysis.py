@@ -1,0 +1,32 @@
+"""One pass over a site's pages: load, link and check. The plugin and the check command both call it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .graph import SiteModel, build_model
+from .load import SourceDoc, load_documents
+from .problems import Problem
+from .scales import Scales
+
+
+@dataclass
+class Analysis:
+    """The site's model and every problem found in it, sorted by file and line."""
+
+    model: SiteModel
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that fail a strict build."""
+        return [p for p in self.problems if p.severity != "info"]
+
+
+def analyse(docs: Iterable[SourceDoc], scales: Scales, extra_problems: Iterable[Problem] = ()) -> Analysis:
+    """Load and validate every page, build the link graph, and collect all problems in one list."""
+    result = load_documents(docs)
+    model, graph_problems = build_model(result.records, scales, result.broken_ids)
+    problems = [*extra_problems, *result.problems, *graph_problems]
+    return Analysis(model, sorted(problems, key=lambda p: p.sort_key))
