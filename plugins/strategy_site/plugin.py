@@ -29,6 +29,7 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(str(resources.files(__package__).joinpath("templates")))
 ASSETS = Path(str(resources.files(__package__).joinpath("assets")))
 CSS = ("assets/strategy/strategy.css", "assets/strategy/scale.css")
+JS = "assets/strategy/strategy.js"
 
 
 class StrategyPlugin(BasePlugin[StrategyConfig]):
@@ -58,6 +59,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         for css in CSS:
             if css not in config.extra_css:
                 config.extra_css.append(css)
+        if JS not in config.extra_javascript:
+            config.extra_javascript.append(JS)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -83,6 +86,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         css = (ASSETS / "strategy.css").read_text(encoding="utf-8")
         files.append(File.generated(config, CSS[0], content=css))
         files.append(File.generated(config, CSS[1], content=self.scales.css()))
+        files.append(File.generated(config, JS, content=(ASSETS / "strategy.js").read_text(encoding="utf-8")))
         for ident, alias_of in [*((i, i) for i in self.model.records), *self.model.aliases.items()]:
             files.append(File.generated(config, self._short_src(ident), content=self._redirect(alias_of)))
         if self.config.export:
