@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 from collections.abc import Iterable
@@ -105,6 +106,40 @@ class LoadResult:
     broken_ids: set[str] = field(default_factory=set)
 
 
+def decode_source(path: str, data: bytes) -> tuple[SourceDoc | None, list[Problem]]:
+    """A page's bytes as text, or the problem that it is not UTF-8 (naming the line of the first bad byte).
+
+    A UTF-8 byte order mark is dropped, as MkDocs does.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [Problem(path, "filen er lagret som UTF-16; lagre den som UTF-8", line=1)]
+    try:
+        return SourceDoc(path, data.decode("utf-8-sig")), []
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        line = data.count(b"\n", 0, offset) + 1
+        byte = data[offset : offset + 1].hex()
+        message = f"filen er ikke UTF-8 (byte 0x{byte}); lagre den som UTF-8"
+        return None, [Problem(path, message, line=line)]
+
+
+def normalise(text: str) -> str:
+    """Text without a byte order mark and with Unix line endings, so line numbers match what editors see."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def page_body(text: str) -> tuple[str, int]:
+    """The Markdown after the frontmatter and the 1-based line it starts on, split as MkDocs splits a page."""
+    text = normalise(text)
+    body = text
+    opening = _OPEN.match(text)
+    if opening:
+        close = _CLOSE.search(text, opening.end())
+        if close:
+            body = text[close.end() + 1 :].lstrip("\n")
+    return body, text.count("\n") - body.count("\n") + 1
+
+
 def split_frontmatter(text: str) -> tuple[str | None, int]:
     """The frontmatter text (or None) and the 1-based line its first line is on."""
     if not _OPEN.match(text):
@@ -117,7 +152,26 @@ def split_frontmatter(text: str) -> tuple[str | None, int]:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Safe loader; refuses every tag that would construct a Python object."""
+    """Safe loader; refuses every tag that would construct a Python object, and aliases.
+
+    Aliases (`*name`) are refused because they let a few lines expand into millions of values
+    ("billion laughs") or refer to themselves; frontmatter never needs them.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, _ALIAS_PROBLEM, mark)
+        return super().compose_node(parent, index)
+
+
+_ALIAS_PROBLEM = "aliaser (*navn) er ikke tillatt; skriv verdien ut"
+
+# Dates stay text: the models parse periods themselves, so 2019-02-30 gets our message, not a crash in PyYAML.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _walk(node: yaml.Node, path: Path, offset: int, lines: dict[Path, int], dups: list[tuple[Path, int]]) -> None:
@@ -157,6 +211,11 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, i
         return None, lines, [Problem(path, _yaml_message(exc, text, mark), line=line, field=None)]
     except yaml.YAMLError as exc:
         return None, lines, [Problem(path, f"ugyldig YAML: {exc}", line=first_line)]
+    except (ValueError, TypeError, OverflowError) as exc:
+        # An explicit tag with a value it cannot hold, e.g. `!!int abc` or `!!timestamp 2019-02-30`.
+        return None, lines, [Problem(path, f"ugyldig YAML: verdien kan ikke leses ({exc})", line=first_line)]
+    except RecursionError:
+        return None, lines, [Problem(path, "ugyldig YAML: verdiene er nøstet for dypt", line=first_line)]
     finally:
         loader.dispose()
     problems = [
@@ -174,8 +233,12 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) 
     if "end of stream" in problem and exc.context:
         what = "anførselstegn" if "quoted" in exc.context else "parentes"
         return f"ugyldig YAML: {what} som åpnes her, lukkes aldri"
+    if "unhashable key" in problem:
+        return "ugyldig YAML: en nøkkel kan ikke være en liste eller en mapping"
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
-        return f"ugyldig YAML: taggen er ikke tillatt (bare vanlige verdier kan brukes): {problem}"
+        tag = re.search(r"'([^']*)'", problem)
+        name = tag.group(1).replace("tag:yaml.org,2002:", "!!") if tag else ""
+        return f"ugyldig YAML: taggen «{name}» er ikke tillatt; bruk bare tekst, tall, lister og nøkkel: verdi"
     return f"ugyldig YAML: {problem}"
 
 
@@ -198,6 +261,8 @@ def _validation_problems(exc: ValidationError, model: type[Entity], record: Reco
             message = str(err["ctx"].get("error", err["msg"]))
         elif kind in ("missing",):
             pass
+        elif err.get("input", "") is None:
+            message = "mangler verdi"
         elif "input" in err and kind not in ("extra_forbidden",) and not isinstance(err["input"], dict | list):
             message += f" (fikk «{err['input']}»)"
         out.append(Problem(record.path, message, line=record.line(*loc), field=field_path(loc) or None))
@@ -233,7 +298,9 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
 
     Returns the record, or the page's id when the page names one but fails validation, or None.
     """
-    text = doc.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise(doc.text)
+    if not text.strip():
+        return None, [Problem(doc.path, "filen er tom; skriv innhold i den eller slett den", line=1)]
     front, first_line = split_frontmatter(text)
     if front is None:
         return None, []

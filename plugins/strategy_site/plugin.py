@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -18,8 +18,9 @@ from .analysis import analyse
 from .config import StrategyConfig
 from .export import export_json
 from .graph import SiteModel, natural_key
-from .load import Record, SourceDoc
+from .load import Record, SourceDoc, decode_source
 from .markup import PreparedPage, prepare
+from .precheck import check_site
 from .problems import Problem
 from .render import SLOT_RE, BlockRenderer
 from .scales import Scales
@@ -43,6 +44,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.records_by_path: dict[str, Record] = {}
         self.prepared: dict[str, PreparedPage] = {}
         self.env: jinja2.Environment | None = None
+        # The pages and analysis of a strict build's check before writing, reused by on_files.
+        self.checked: tuple[list[SourceDoc], object] | None = None
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -63,16 +66,36 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             config.extra_javascript.append(JS)
         return config
 
+    def on_pre_build(self, config) -> None:
+        """In a strict build, check all content before MkDocs empties the site folder.
+
+        MkDocs cleans `site_dir` right after this event, so this is the last moment a failing build can stop
+        and leave the previous site in place.
+        """
+        self.checked = None
+        if not self.config.enabled or not config.strict:
+            return
+        docs, problems = _read_pages(get_files(config))
+        analysis = check_site(docs, self.scales, problems)
+        if analysis.errors:
+            self._report(analysis.problems)
+            raise PluginError(
+                f"strategy: {len(analysis.errors)} feil i innholdet; ingenting er skrevet, "
+                "og det forrige nettstedet er urørt"
+            )
+        self.checked = (docs, analysis)
+
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
             return files
-        docs, problems = [], []
-        for file in files.documentation_pages():
-            try:
-                docs.append(SourceDoc(file.src_uri, file.content_string))
-            except UnicodeDecodeError as exc:
-                problems.append(Problem(file.src_uri, f"filen er ikke UTF-8 (byte {exc.start}); lagre den som UTF-8"))
-        analysis = analyse(docs, self.scales, problems)
+        docs, problems = _read_pages(files)
+        # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it and leave it out.
+        for problem in problems:
+            files.remove(files.get_file_from_path(problem.path))
+        if self.checked is not None and self.checked[0] == docs:
+            analysis = self.checked[1]
+        else:
+            analysis = analyse(docs, self.scales, problems)
         self.model = analysis.model
         self._report(analysis.problems)
 
@@ -201,6 +224,16 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         entity = record.entity
         order = getattr(entity, "order", None)
         return (2, order is None, order or 0, natural_key(getattr(entity, "number", None)))
+
+
+def _read_pages(files: Files) -> tuple[list[SourceDoc], list[Problem]]:
+    """The text of every Markdown page, and a problem for each page that is not UTF-8."""
+    docs, problems = [], []
+    for file in files.documentation_pages():
+        doc, unreadable = decode_source(file.src_uri, file.content_bytes)
+        docs.extend([doc] if doc else [])
+        problems.extend(unreadable)
+    return docs, problems
 
 
 def _sort_sections(items: list, key, title_of) -> None:
