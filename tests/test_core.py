@@ -79,7 +79,7 @@ class TestLoadAndGraph:
 
     def test_duplicate_id_names_both_files(self):
         _, problems = model_of({"s.md": STRATEGY, "a.md": AREA, "x.md": goal("g1"), "y.md": goal("g1")})
-        assert problems == ["y.md:3: id: id-en «g1» brukes også i x.md"]
+        assert problems == ["x.md:3: id: id-en «g1» brukes også i y.md", "y.md:3: id: id-en «g1» brukes også i x.md"]
 
     def test_unknown_reference_suggests_the_close_id(self):
         _, problems = model_of({"s.md": STRATEGY, "a.md": AREA, "g.md": goal("g1", extra="area: aa")})

@@ -116,12 +116,15 @@ def build_model(
     """Index, resolve and check all records; returns the model and every problem found."""
     model = SiteModel(scales=scales)
     check = _Checker(model, broken or set())
+    paths_of: dict[str, list[str]] = defaultdict(list)
     for record in records:
-        first = model.records.get(record.id)
-        if first is not None:
-            check.add(record, ("id",), f"id-en «{record.id}» brukes også i {first.path}")
-            continue
-        model.records[record.id] = record
+        paths_of[record.id].append(record.path)
+    for record in records:
+        # Every page that uses a taken id is named, not only the later ones: which is "the copy" is not ours to say.
+        others = [p for p in paths_of[record.id] if p != record.path]
+        if others:
+            check.add(record, ("id",), f"id-en «{record.id}» brukes også i {', '.join(others)}")
+        model.records.setdefault(record.id, record)
     for record in model.records.values():
         for i, alias in enumerate(record.entity.aliases):
             if alias in model.records or alias in model.aliases:

@@ -66,6 +66,19 @@ _SYNONYMS = {
     "rekkefølge": "order",
 }
 
+# Norwegian names of the page types.
+_TYPE_SYNONYMS = {
+    "strategi": "strategy",
+    "område": "area",
+    "omrade": "area",
+    "innsatsområde": "area",
+    "mål": "goal",
+    "mal": "goal",
+    "delmål": "goal",
+    "indikator": "indicator",
+    "tiltak": "action",
+}
+
 
 @dataclass
 class SourceDoc:
@@ -326,7 +339,8 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
     model = MODELS.get(str(kind))
     record = Record(entity=None, path=doc.path, lines=lines, first_line=first_line)  # type: ignore[arg-type]
     if model is None:
-        close = difflib.get_close_matches(str(kind), MODELS, n=1)
+        close = [_TYPE_SYNONYMS[str(kind).lower()]] if str(kind).lower() in _TYPE_SYNONYMS else []
+        close = close or difflib.get_close_matches(str(kind), MODELS, n=1)
         hint = f"; mente du «{close[0]}»?" if close else f"; bruk {', '.join(MODELS)}"
         problems.append(Problem(doc.path, f"ukjent sidetype «{kind}»{hint}", line=record.line("type"), field="type"))
         return None, problems

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from . import blocks  # noqa: F401  (registers the core blocks, so their names are known)
 from .analysis import Analysis, analyse
 from .load import SourceDoc, page_body
 from .markup import prepare
