@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .periods import parse_period
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$"
+# The period forms parse_period accepts, for the JSON Schema (the validator itself is parse_period).
+PERIOD_PATTERN = r"^\d{4}(?:-[TtQqHh]\d|-\d{1,2}(?:-\d{1,2})?)?$"
 
 
 def _to_text(value: Any) -> Any:
@@ -32,22 +34,40 @@ def _check_period(value: str) -> str:
     return value
 
 
+# The JSON Schema of ids, periods and text also accepts the numbers YAML reads `2019` or `12` as, since the
+# loader turns them into text (editors need not quote years).
 Id = Annotated[
     str,
     BeforeValidator(_to_text),
     Field(pattern=ID_PATTERN, max_length=80, description="Id: små bokstaver, tall og bindestrek"),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": ID_PATTERN, "maxLength": 80}, {"type": "integer", "minimum": 0}],
+            "description": "Id: små bokstaver, tall og bindestrek",
+        }
+    ),
 ]
 PeriodKey = Annotated[
     str,
     BeforeValidator(_to_text),
     AfterValidator(_check_period),
     Field(description="Periode: 2019, 2019-T2, 2019-Q3, 2019-H1, 2019-06 eller 2019-06-30"),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, {"type": "integer", "minimum": 1000}],
+            "description": "Periode: 2019, 2019-T2, 2019-Q3, 2019-H1, 2019-06 eller 2019-06-30",
+        }
+    ),
 ]
-Text = Annotated[str, BeforeValidator(_to_text)]
+Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": ["string", "number"]})]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# Fields that identify a page: a page is internal as a whole (visibility), never just these.
+_ALWAYS_PUBLIC = {"type", "id", "title", "aliases", "visibility", "internal_fields"}
 
 
 class Entity(_Model):
@@ -55,13 +75,26 @@ class Entity(_Model):
 
     type: str
     id: Id = Field(description="Unik id på tvers av nettstedet; gir siden en fast kort adresse /m/<id>/.")
-    title: Text = Field(min_length=1, description="Tittel.")
+    title: Text = Field(min_length=1, json_schema_extra={"minLength": 1}, description="Tittel.")
     aliases: list[Id] = Field(default_factory=list, description="Tidligere id-er som skal videresendes hit.")
     visibility: Literal["public", "internal"] = Field(
         default="public", description="internal: kommer ikke med i en offentlig bygg."
     )
     owner: Text | None = Field(default=None, description="Ansvarlig (rolle eller person).")
     editor: Text | None = Field(default=None, description="Ansvarlig redaktør for siden.")
+    internal_fields: list[Text] = Field(
+        default_factory=list,
+        description="Felt som bare vises i intern bygg, f.eks. [budget, risk.note].",
+    )
+
+    @model_validator(mode="after")
+    def _known_internal_fields(self) -> Entity:
+        for name in self.internal_fields:
+            head = name.split(".")[0]
+            if head in _ALWAYS_PUBLIC or head not in type(self).model_fields:
+                allowed = sorted(set(type(self).model_fields) - _ALWAYS_PUBLIC)
+                raise ValueError(f"internal_fields: «{name}» kan ikke skjules; bruk ett av {', '.join(allowed)}")
+        return self
 
 
 class Assessment(_Model):

@@ -50,12 +50,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        try:
-            self.scales = Scales.from_config(
-                self.config.ratings, self.config.statuses, self.config.status_started, self.config.status_done
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise PluginError(f"strategy: ugyldig skala i mkdocs.yml: {exc}") from exc
+        self.scales = scales_from(self.config)
         # Our templates come last, so a site's overrides/strategy/*.html replace them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -75,7 +70,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.checked = None
         if not self.config.enabled or not config.strict:
             return
-        docs, problems = _read_pages(get_files(config))
+        docs, problems = read_pages(get_files(config))
         analysis = check_site(docs, self.scales, problems)
         if analysis.errors:
             self._report(analysis.problems)
@@ -88,7 +83,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
             return files
-        docs, problems = _read_pages(files)
+        docs, problems = read_pages(files)
         # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it and leave it out.
         for problem in problems:
             files.remove(files.get_file_from_path(problem.path))
@@ -226,7 +221,15 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return (2, order is None, order or 0, natural_key(getattr(entity, "number", None)))
 
 
-def _read_pages(files: Files) -> tuple[list[SourceDoc], list[Problem]]:
+def scales_from(options: StrategyConfig) -> Scales:
+    """The rating and status scales configured for the plugin (or the defaults)."""
+    try:
+        return Scales.from_config(options.ratings, options.statuses, options.status_started, options.status_done)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PluginError(f"strategy: ugyldig skala i mkdocs.yml: {exc}") from exc
+
+
+def read_pages(files: Files) -> tuple[list[SourceDoc], list[Problem]]:
     """The text of every Markdown page, and a problem for each page that is not UTF-8."""
     docs, problems = [], []
     for file in files.documentation_pages():

@@ -16,6 +16,9 @@ from .problems import Problem
 from .render import BLOCKS
 from .scales import Scales
 
+# Block arguments that name an entity by id (BlockRenderer.target looks them up).
+_ID_ARGUMENTS = ("id", "area", "strategy", "goal", "indicator", "action")
+
 
 def check_site(docs: Iterable[SourceDoc], scales: Scales, extra_problems: Iterable[Problem] = ()) -> Analysis:
     """Everything `analyse` finds, plus the problems in page bodies: links to unknown ids and bad blocks."""
@@ -34,4 +37,9 @@ def check_site(docs: Iterable[SourceDoc], scales: Scales, extra_problems: Iterab
                 known = ", ".join(sorted(BLOCKS))
                 message = f"ukjent blokk «strategy/{directive.kind}»; kjente: {known}"
                 problems.append(Problem(doc.path, message, line=directive.line, field="blokk"))
+            # Arguments naming an entity: the same message the block gives when it renders.
+            for key, value in directive.args.items():
+                if key in _ID_ARGUMENTS and model.get(value) is None:
+                    message = f"{key}: ukjent id «{value}»"
+                    problems.append(Problem(doc.path, message, line=directive.line, field="blokk"))
     return Analysis(model, sorted(problems, key=lambda p: p.sort_key))

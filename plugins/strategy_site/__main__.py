@@ -1,0 +1,5 @@
+"""`python -m strategy_site check` runs the same command as `strategy check`."""
+
+from strategy_site.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,239 @@
+"""The `strategy` command: check (text, GitHub, GitLab), schema and new pages, on fixture sites and the example site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from conftest import BASE_CONFIG, ROOT, SMALL_SITE, run_mkdocs
+from strategy_site.cli import main
+from strategy_site.load import split_frontmatter
+from strategy_site.models import MODELS
+from strategy_site.schema import schema_files, stale_schemas
+from test_build import MISTAKES
+
+
+def write_site(root: Path, files: dict[str, str], options: str = "") -> Path:
+    """Write a fixture site (docs/ and mkdocs.yml) into `root`; returns the config file."""
+    for name, text in files.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    block = ":\n" + textwrap.indent(textwrap.dedent(options).strip("\n"), "      ") if options else ""
+    config = root / "mkdocs.yml"
+    config.write_text(BASE_CONFIG.format(options=block), encoding="utf-8")
+    return config
+
+
+def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
+    return subprocess.run(
+        [sys.executable, "-m", "strategy_site", "check", *args], cwd=root, capture_output=True, text=True, env=env
+    )
+
+
+def bad_site() -> dict[str, str]:
+    files = dict(SMALL_SITE)
+    for path, text, _ in MISTAKES.values():
+        files[path] = text
+    return files
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_check_passes_good_content_with_exit_code_zero(tmp_path):
+    write_site(tmp_path, SMALL_SITE)
+    proc = run_check(tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout == ""
+    assert "Ingen feil" in proc.stderr
+
+
+def test_check_reports_every_mistake_as_file_line_field_message_and_fails(tmp_path):
+    write_site(tmp_path, bad_site())
+    before = digest(tmp_path / "docs")
+    proc = run_check(tmp_path)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = proc.stdout.splitlines()
+    for name, (_, _, expected) in MISTAKES.items():
+        assert any(f"docs/{expected}" in line or expected in line for line in lines), f"{name}:\n{proc.stdout}"
+    assert "docs/feil/e.md:6: frist: ukjent felt; mente du «deadline»?" in lines
+    assert "docs/feil/j.md:3: lenke: lenke til ukjent id «finnes-ikke»" in lines
+    assert digest(tmp_path / "docs") == before, "check must never change the content"
+
+
+def test_check_and_strict_build_report_the_same_problems(tmp_path):
+    files = bad_site()
+    files["blokk.md"] = "# Blokker\n\n<!-- strategy/goals area=finnes-ikke -->\n\n<!-- strategy/ukjent -->\n"
+    config = write_site(tmp_path, files)
+    checked = run_check(tmp_path)
+    built = run_mkdocs(config, tmp_path / "site")
+    assert checked.returncode != 0 and not built.ok
+    from_check = {line.removeprefix("docs/") for line in checked.stdout.splitlines()}
+    from_build = {w.removeprefix("strategy_site: ") for w in built.warnings() if w.startswith("strategy_site: ")}
+    assert from_check == from_build
+    assert any("blokk.md:3: blokk: area: ukjent id «finnes-ikke»" in w for w in from_check)
+
+
+def test_check_github_format_prints_workflow_annotations(tmp_path):
+    write_site(tmp_path, bad_site())
+    proc = run_check(tmp_path, "--format", "github")
+    assert proc.returncode == 1
+    assert "::error file=docs/feil/e.md,line=6,title=frist::ukjent felt; mente du «deadline»?" in proc.stdout
+    assert all(line.startswith("::error ") for line in proc.stdout.splitlines())
+
+
+def test_check_gitlab_format_writes_a_code_quality_report(tmp_path):
+    write_site(tmp_path, bad_site())
+    proc = run_check(tmp_path, "--format", "gitlab")
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    issue = next(i for i in report if i["location"]["path"] == "docs/feil/h.md")
+    assert issue["description"] == "area: ukjent id «s-forsking»; mente du «s-forskning»?"
+    assert issue["location"]["lines"]["begin"] == 5
+    assert issue["severity"] == "major"
+    assert len({i["fingerprint"] for i in report}) == len(report)
+
+
+def test_check_without_config_is_a_clear_message(tmp_path):
+    proc = run_check(tmp_path)
+    assert proc.returncode == 2
+    assert "mkdocs.yml: finner ikke konfigurasjonsfilen" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_check_passes_the_example_site(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+# Schema: generated from the models, committed in schema/, used by editors' tools.
+
+
+def test_committed_schema_is_current():
+    stale = stale_schemas(ROOT / "schema")
+    assert not stale, f"run `strategy schema` to regenerate: {stale}"
+
+
+def _frontmatter(text: str) -> dict | None:
+    """The frontmatter as the YAML language server sees it: dates stay text."""
+    front, _ = split_frontmatter(text)
+    if front is None:
+        return None
+    data = yaml.safe_load(front)
+
+    def plain(value):
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    return plain(data)
+
+
+def _validator() -> jsonschema.Draft7Validator:
+    schema = json.loads(schema_files()["frontmatter.schema.json"])
+    return jsonschema.Draft7Validator(schema)
+
+
+def test_schema_accepts_every_page_of_the_example_site():
+    validator = _validator()
+    pages = sorted((ROOT / "content").rglob("*.md"))
+    assert len(pages) > 50
+    for page in pages:
+        data = _frontmatter(page.read_text(encoding="utf-8"))
+        if data is None:
+            continue
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert not errors, f"{page}: {errors}"
+
+
+# Mistakes the schema can see by itself (ids, ratings and links need the whole site).
+SCHEMA_SEES = ["missing required field", "unknown field", "wrong type"]
+
+
+@pytest.mark.parametrize("name", SCHEMA_SEES)
+def test_schema_rejects_bad_frontmatter(name):
+    _, text, _ = MISTAKES[name]
+    assert list(_validator().iter_errors(_frontmatter(text)))
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        {"type": "goal", "id": "Stor Bokstav", "title": "T", "area": "a"},
+        {"type": "goal", "id": "g", "title": "T", "area": "a", "deadline": "neste år"},
+        {"type": "action", "id": "a", "title": "T", "risk": {"level": "enorm"}},
+        {"type": "indicator", "id": "i", "title": "T", "direction": "opp"},
+        {"type": "mål", "id": "x", "title": "T"},
+        {"id": "uten-type", "title": "T"},
+    ],
+)
+def test_schema_rejects_invalid_values(front):
+    assert list(_validator().iter_errors(front))
+
+
+def test_schema_leaves_plain_pages_free():
+    assert not list(_validator().iter_errors({"title": "Om nettstedet", "hide": ["toc"]}))
+
+
+def test_schema_has_one_file_per_page_type():
+    assert set(schema_files()) == {f"{kind}.schema.json" for kind in MODELS} | {"frontmatter.schema.json"}
+
+
+def test_vscode_is_wired_to_the_schema():
+    remark = (ROOT / ".remarkrc.mjs").read_text(encoding="utf-8")
+    assert "./schema/frontmatter.schema.json" in remark
+    recommended = json.loads((ROOT / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert "unifiedjs.vscode-remark" in recommended["recommendations"]
+
+
+# New pages.
+
+
+def test_new_goal_gets_a_fresh_id_in_the_area_folder_and_passes_the_check(tmp_path, monkeypatch, capsys):
+    write_site(tmp_path, SMALL_SITE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "goal", "--area", "s-forskning", "--title", "Flere doktorgrader: «nå»"]) == 0
+    created = tmp_path / "docs/forskning/s-forskning-3.md"
+    assert capsys.readouterr().out.strip() == "docs/forskning/s-forskning-3.md"
+    text = created.read_text(encoding="utf-8")
+    assert "id: s-forskning-3\n" in text and "area: s-forskning\n" in text and 'number: "3"' in text
+    assert main(["check"]) == 0, capsys.readouterr().out
+
+
+def test_new_indicator_and_action_follow_their_goal(tmp_path, monkeypatch, capsys):
+    write_site(tmp_path, SMALL_SITE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "indicator", "--goal", "s-forskning-1", "--title", "Antall doktorgrader"]) == 0
+    assert main(["new", "action", "--goal", "s-forskning-1", "--goal", "s-forskning-2", "--title", "Ny skole"]) == 0
+    assert main(["new", "action", "--goal", "s-forskning-1", "--title", "Enda en"]) == 0
+    folder = tmp_path / "docs/forskning"
+    assert (folder / "s-forskning-1-indikator-1.md").exists()
+    assert "goals: [s-forskning-1, s-forskning-2]" in (folder / "s-forskning-1-tiltak-1.md").read_text()
+    assert (folder / "s-forskning-1-tiltak-2.md").exists()
+    capsys.readouterr()
+    assert main(["check"]) == 0, capsys.readouterr().out
+
+
+def test_new_refuses_an_unknown_area_and_changes_nothing(tmp_path, monkeypatch, capsys):
+    write_site(tmp_path, SMALL_SITE)
+    before = digest(tmp_path / "docs")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "goal", "--area", "s-forsking", "--title", "T"]) == 2
+    assert "fant ikke et område med id «s-forsking»" in capsys.readouterr().err
+    assert digest(tmp_path / "docs") == before
