@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from .attainment import action_summary, attainment_for, latest_rating, latest_status
 from .graph import SiteModel
 from .models import Action, Goal, Strategy
+from .safe_text import json_for_html
 
 EXPORT_VERSION = 1
 
@@ -98,4 +98,5 @@ def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, An
 
 def export_json(model: SiteModel, url_of: Callable[[str], str]) -> str:
     """The export as stable, readable JSON (same model, same bytes)."""
-    return json.dumps(build_export(model, url_of), ensure_ascii=False, indent=2) + "\n"
+    # Escaped for HTML as well, so a title with markup is inert even where the file is shown or embedded.
+    return json_for_html(build_export(model, url_of), indent=2) + "\n"

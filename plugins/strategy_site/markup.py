@@ -11,6 +11,7 @@ from .graph import SiteModel
 from .models import Entity
 from .problems import Problem
 from .render import DIRECTIVE, SLOT, Directive, default_sections, parse_directive
+from .safe_text import markdown_literal
 
 _FENCE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
 _COMMENT = re.compile(r"<!--(?!\s*strategy/)(?!\s*strategy-slot:).*?-->\n?", re.DOTALL)
@@ -75,8 +76,11 @@ def prepare(
         def wiki(m: re.Match[str]) -> str:
             rel = target(m.group("id"), line_of(m))
             entity_ = model.get(m.group("id"))
-            text = m.group("text") or (entity_.title if entity_ else m.group("id"))
-            text = text.replace("[", "\\[").replace("]", "\\]")
+            if m.group("text"):
+                text = m.group("text").replace("[", "\\[").replace("]", "\\]")
+            else:
+                # A title is text from frontmatter: HTML or Markdown in it must not become markup.
+                text = markdown_literal(entity_.title if entity_ else m.group("id"))
             return m.group(0) if rel is None else f"[{text}]({rel})"
 
         def directive(m: re.Match[str]) -> str:

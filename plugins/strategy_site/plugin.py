@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
@@ -123,6 +124,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return markdown
         src = page.file.src_uri
         record = self.records_by_path.get(src)
+        _make_meta_safe(page.meta, record)
         source = page.file.content_string
         body_line = source.count("\n") - markdown.count("\n") + 1
         prepared = prepare(
@@ -221,6 +223,18 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return (2, order is None, order or 0, natural_key(getattr(entity, "number", None)))
 
 
+def _make_meta_safe(meta: dict, record: Record | None) -> None:
+    """Titles are text: Material prints `page.meta.title` and navigation titles without escaping them.
+
+    An action's `status` is its status history in our contract; Material would read it as a page status.
+    """
+    if record is not None:
+        meta["title"] = escape(record.entity.title)
+        meta.pop("status", None)
+    elif meta.get("title") is not None:
+        meta["title"] = escape(str(meta["title"]))
+
+
 def scales_from(options: StrategyConfig) -> Scales:
     """The rating and status scales configured for the plugin (or the defaults)."""
     try:
@@ -247,5 +261,5 @@ def _sort_sections(items: list, key, title_of) -> None:
             index = next((c for c in item.children if getattr(c, "is_index", False)), None)
             title = title_of(index.file.src_uri) if index else None
             if title:
-                item.title = title
+                item.title = escape(title)
             _sort_sections(item.children, key, title_of)
