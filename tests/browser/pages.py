@@ -1,0 +1,11 @@
+"""The pages of the example site that the browser tests open: one of each kind a person visits."""
+
+from __future__ import annotations
+
+# (kind, site path). Each kind is a different template and set of blocks, so each can fail on its own.
+PAGES: list[tuple[str, str]] = [
+    ("forside", ""),
+    ("strategi", "vm/"),
+    ("omrade", "vm/forskning/"),
+    ("mal", "vm/forskning/vm-forskning-2/"),
+]
