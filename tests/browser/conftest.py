@@ -139,6 +139,8 @@ def page(browser, served_site: ServedSite):
     """A fresh browser tab on the served site. Fails the test if the page loads anything from outside the
     site (the intranet site must work offline) or raises a JavaScript error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+    # Everything on a local static site happens within seconds; a short timeout fails fast with a clear step.
+    context.set_default_timeout(10_000)
     tab = context.new_page()
     outside: list[str] = []
     errors: list[str] = []

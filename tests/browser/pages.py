@@ -9,3 +9,10 @@ PAGES: list[tuple[str, str]] = [
     ("omrade", "vm/forskning/"),
     ("mal", "vm/forskning/vm-forskning-2/"),
 ]
+
+# The page printed to PDF: (site path, title, texts the printout must contain).
+PRINTED_REPORT: tuple[str, str, list[str]] = (
+    "vm/",
+    "Strategi for NTNU Vitenskapsmuseet 2018–2025",
+    ["Måloppnåelse", "Vår forskning", "Totalt"],
+)
