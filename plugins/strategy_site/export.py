@@ -7,10 +7,13 @@ from typing import Any
 
 from .attainment import action_summary, attainment_for, latest_rating, latest_status
 from .graph import SiteModel
-from .models import Action, Goal, Strategy
+from .models import MODELS, Action, Entity, Goal, Strategy
 from .safe_text import json_for_html
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+
+# Keys the site adds to each exported entity; everything else is the page's own validated fields.
+COMPUTED_KEYS = ("url", "file", "placed_in", "attainment")
 
 
 def figures(model: SiteModel, ident: str) -> dict[str, Any]:
@@ -79,21 +82,22 @@ def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, An
         strategies.append(entry)
     entities = []
     for ident, record in sorted(model.records.items()):
+        # The page's fields as validated, then what the site computes under keys no page type uses
+        # (an indicator's `source` or a goal's `area` must not be overwritten), so the entity round-trips.
         data = record.entity.model_dump(mode="json", exclude_defaults=True)
-        data.update(
-            type=record.entity.type,
-            id=ident,
-            url=url_of(ident),
-            source=record.path,
-            strategy=model.strategy_of.get(ident),
-        )
-        if ident in model.area_of:
-            data["area"] = model.area_of[ident]
+        data.update(type=record.entity.type, id=ident, url=url_of(ident), file=record.path)
+        data["placed_in"] = {"strategy": model.strategy_of.get(ident), "area": model.area_of.get(ident)}
         computed = entity_attainment(model, ident)
         if computed is not None:
             data["attainment"] = computed
         entities.append(data)
     return {"version": EXPORT_VERSION, "strategies": strategies, "entities": entities}
+
+
+def entity_from_export(data: dict[str, Any]) -> Entity:
+    """The validated entity an exported entity was made from (the export's computed keys left out)."""
+    fields = {key: value for key, value in data.items() if key not in COMPUTED_KEYS}
+    return MODELS[fields["type"]].model_validate(fields)
 
 
 def export_json(model: SiteModel, url_of: Callable[[str], str]) -> str:

@@ -30,6 +30,7 @@ _MESSAGES = {
     "int_from_float": "skal være et heltall",
     "float_parsing": "skal være et tall",
     "float_type": "skal være et tall",
+    "finite_number": "skal være et vanlig tall, ikke .inf eller .nan",
     "bool_type": "skal være true eller false",
     "bool_parsing": "skal være true eller false",
     "list_type": "skal være en liste",
@@ -209,6 +210,11 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, i
     """Parse YAML safely. Returns the data, the line of each key and the problems found."""
     lines: dict[Path, int] = {}
     dups: list[tuple[Path, int]] = []
+    hidden = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if hidden:
+        line = text.count("\n", 0, hidden.start()) + first_line
+        message = f"ugyldig YAML: usynlig kontrolltegn (U+{ord(hidden.group()):04X}); slett det"
+        return None, lines, [Problem(path, message, line=line)]
     loader = _LineLoader(text)
     try:
         node = loader.get_single_node()

@@ -63,7 +63,8 @@ Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": ["strin
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # No .inf or .nan: they are not numbers anyone reports, and JSON cannot hold them.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 # Fields that identify a page: a page is internal as a whole (visibility), never just these.
