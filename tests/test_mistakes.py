@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -196,3 +199,19 @@ def test_a_build_never_writes_to_the_docs_folder(tmp_path):
     run_mkdocs(config, tmp_path / "strict-site")
     run_mkdocs(config, tmp_path / "site", "--no-strict")
     assert tree(tmp_path / "docs") == content
+
+
+def test_the_check_command_reports_every_mistake_and_changes_nothing(tmp_path):
+    files = base_files()
+    for name in MISTAKES:
+        files.update(mistake_files(name))
+    write_site(tmp_path, files)
+    before = tree(tmp_path)
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "strategy_site", "check"], cwd=tmp_path, capture_output=True, text=True, env=environ
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    expected = sorted(f"docs/{line}" for lines in MISTAKES.values() for line in lines)
+    assert sorted(proc.stdout.splitlines()) == expected
+    assert tree(tmp_path) == before  # nothing written, nothing changed, not even a cache
