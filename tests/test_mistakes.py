@@ -151,17 +151,21 @@ def test_all_mistakes_are_reported_in_one_strict_build_without_a_traceback(tmp_p
     assert sorted(reported) == sorted(expected), built.log
 
 
-def test_bom_and_windows_line_endings_build_cleanly(tmp_path):
+def test_bom_windows_line_endings_and_no_final_newline_build_cleanly(tmp_path):
     files = base_files()
     bom = "---\ntype: goal\nid: x-bom\ntitle: Mål med BOM\narea: s-forskning\n---\nSe [[s-tiltak-1]].\n"
     files["bom.md"] = codecs.BOM_UTF8 + bom.encode()
     crlf = "---\ntype: goal\nid: x-crlf\ntitle: Mål fra Windows\narea: s-forskning\n---\n\nSe [[x-bom]].\n"
     files["crlf.md"] = crlf.replace("\n", "\r\n").encode()
+    files["no-final-newline.md"] = b"---\ntype: goal\nid: x-eof\ntitle: Uten siste linjeskift\narea: s-forskning\n---"
     built = run_mkdocs(write_site(tmp_path, files), tmp_path / "site")
     assert built.ok, built.log
     assert '<a href="../forskning/tiltak-1/">Etablere forskerskole</a>' in built.html("bom/index.html")
     assert '<a href="../bom/">Mål med BOM</a>' in built.html("crlf/index.html")
     assert "Mål fra Windows" in built.html("forskning/index.html")
+    # A page ending right after its closing `---` does not show its frontmatter as text.
+    eof = built.html("no-final-newline/index.html")
+    assert "Uten siste linjeskift" in eof and "type: goal" not in eof
 
 
 def test_a_non_strict_build_leaves_out_an_unreadable_page_instead_of_crashing(tmp_path):

@@ -19,7 +19,7 @@ from .analysis import analyse
 from .config import StrategyConfig
 from .export import export_json
 from .graph import SiteModel, natural_key
-from .load import Record, SourceDoc, decode_source
+from .load import Record, SourceDoc, decode_source, page_body
 from .markup import PreparedPage, prepare
 from .precheck import check_site
 from .problems import Problem
@@ -126,6 +126,10 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         record = self.records_by_path.get(src)
         _make_meta_safe(page.meta, record)
         source = page.file.content_string
+        if record is not None and markdown.startswith("---"):
+            # MkDocs wants a line break after the closing `---`; a page that ends right there would show its
+            # frontmatter as text. We read the frontmatter, so the body is what follows it.
+            markdown = page_body(markdown)[0]
         body_line = source.count("\n") - markdown.count("\n") + 1
         prepared = prepare(
             markdown,
