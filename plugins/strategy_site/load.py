@@ -165,7 +165,23 @@ def split_frontmatter(text: str) -> tuple[str | None, int]:
     return rest[: close.start()], 2
 
 
-class _LineLoader(yaml.SafeLoader):
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _SafeLoader(yaml.composer.Composer, yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml scans and parses (the pure-Python scanner was most of the build time of a large site);
+        the nodes are composed in Python so that aliases can be refused where they are written."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+else:
+    _SafeLoader = yaml.SafeLoader  # type: ignore[misc,assignment]
+
+
+class _LineLoader(_SafeLoader):
     """Safe loader; refuses every tag that would construct a Python object, and aliases.
 
     Aliases (`*name`) are refused because they let a few lines expand into millions of values
