@@ -171,7 +171,7 @@ def _tertials(start_year: int, start_tertial: int):
         year, tertial = (year, tertial + 1) if tertial < 3 else (year + 1, 1)
 
 
-def unit_pages(index: int, rng: random.Random) -> list[Page]:
+def unit_pages(index: int, rng: random.Random, area_count: int = AREAS_PER_UNIT) -> list[Page]:
     """All pages of one unit: strategy, areas, goals, sub-goals, indicators and actions."""
     slug, unit = SUBJECTS[index % len(SUBJECTS)]
     if index >= len(SUBJECTS):
@@ -179,7 +179,7 @@ def unit_pages(index: int, rng: random.Random) -> list[Page]:
     u = slug
     statements = "\n".join(
         f"  - text: {_quote(f'I {STRATEGY_END} har vi {rng.choice(OBJECTS)} som en styrke.')}\n"
-        f"    assessments: [{{period: \"{year}\", rating: {_quote(rng.choice(RATINGS))}}}]"
+        f'    assessments: [{{period: "{year}", rating: {_quote(rng.choice(RATINGS))}}}]'
         for year in (2022, 2023, 2024)
     )
     pages = [
@@ -200,7 +200,7 @@ statements:
         )
     ]
     first = index * 7 % len(AREAS)
-    areas = [AREAS[(first + i) % len(AREAS)] for i in range(AREAS_PER_UNIT)]
+    areas = [AREAS[(first + i) % len(AREAS)] for i in range(area_count)]
     goals: list[str] = []
     actions: list[Page] = []
     action_no = 0
@@ -310,7 +310,7 @@ def _action(rng: random.Random, u: str, number: int, goals: list[str]) -> Page:
     entries = []
     for year, tertial in _tertials(start_year, start_tertial):
         level = min(5, level + (1 if rng.random() < 0.35 else 0))
-        entries.append(f'  - {{period: {year}-T{tertial}, level: {level}, note: {_quote(STATUS_NOTES[level])}}}')
+        entries.append(f"  - {{period: {year}-T{tertial}, level: {level}, note: {_quote(STATUS_NOTES[level])}}}")
     milestones = ""
     if rng.random() < 0.4:
         milestones = f'milestones:\n  - {{period: "{end_year}", title: "Sluttrapport levert", done: false}}\n'
@@ -339,17 +339,22 @@ risk: {{level: {rng.choice(["low", "medium", "high"])}, note: {_quote(rng.choice
 
 
 def site_pages(pages: int, seed: int = 8) -> list[Page]:
-    """The pages of a site with about `pages` pages: whole units of PAGES_PER_UNIT, plus a front page."""
+    """The pages of a site with about `pages` pages: whole units of PAGES_PER_UNIT, plus a front page.
+
+    Below one whole unit the single unit gets fewer areas, so a test can build a small site quickly.
+    """
     rng = random.Random(seed)
     units = max(1, round((pages - 1) / PAGES_PER_UNIT))
+    per_area = (PAGES_PER_UNIT - 1 - CROSS_AREA_ACTIONS) // AREAS_PER_UNIT
+    area_count = max(1, min(AREAS_PER_UNIT, (pages - 2 - CROSS_AREA_ACTIONS) // per_area))
     front = Page(
         "index.md",
         "title: Strategier",
-        "# Strategier\n\nStrategiene, målene, indikatorene og tiltakene for alle enhetene.\n\n<!-- strategy/units -->\n",
+        "# Strategier\n\nStrategiene, målene, indikatorene og tiltakene for enhetene.\n\n<!-- strategy/units -->\n",
     )
     out = [front]
     for index in range(units):
-        out.extend(unit_pages(index, rng))
+        out.extend(unit_pages(index, rng, area_count if units == 1 else AREAS_PER_UNIT))
     return out
 
 

@@ -282,27 +282,32 @@ def measure(size: int, work: Path, repeats: int, edits: int, with_serve: bool) -
         for dirty in (False, True):
             s = serve(out, dirty, edits, out / f"serve{'-dirty' if dirty else ''}.log")
             result.serves.append(s)
-            shown = "vist" if s.shown else "IKKE VIST"
-            print(f"  serve{' --dirty' if dirty else ''}: endring {', '.join(f'{t:.1f}' for t in s.rebuilds)} s ({shown})")
+            times = ", ".join(f"{t:.1f}" for t in s.rebuilds)
+            print(f"  serve{' --dirty' if dirty else ''}: endring {times} s ({'vist' if s.shown else 'IKKE VIST'})")
     return result
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1e6:.2f}" if n >= 1e5 else f"{n / 1e3:.0f} kB"
+def _size(n: int) -> str:
+    """Bytes as kB (1000) below a megabyte, else MB."""
+    return f"{n / 1e6:.2f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB"
 
 
 def machine() -> str:
     cpu = ""
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
-        cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line), "")
+        cpu = next(
+            (line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line), ""
+        )
     mem = ""
     meminfo = Path("/proc/meminfo")
     if meminfo.exists():
         kb = int(re.search(r"MemTotal:\s+(\d+)", meminfo.read_text()).group(1))
         mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("mkdocs", "mkdocs-material", "pydantic", "PyYAML"))
-    return f"{cpu or platform.processor()}, {os.cpu_count()} kjerner{mem}; Python {platform.python_version()}, {versions}"
+    return (
+        f"{cpu or platform.processor()}, {os.cpu_count()} kjerner{mem}; Python {platform.python_version()}, {versions}"
+    )
 
 
 def report(results: list[SizeResult], repeats: int, profile_text: str | None) -> str:
@@ -353,20 +358,24 @@ def report(results: list[SizeResult], repeats: int, profile_text: str | None) ->
         "|---|---:|---:|---:|---:|",
     ]
     for name, weights in last.weights.items():
-        cells = " | ".join(f"{_mb(raw)} ({_mb(packed)})" for raw, packed in weights.values())
+        cells = " | ".join(f"{_size(raw)} ({_size(packed)})" for raw, packed in weights.values())
         out.append(f"| {name} | {cells} |")
-    out += ["", "Søkeindeks (`search/search_index.json`): " + ", ".join(
-        f"{r.pages} sider {_mb(r.search_index[0])} MB ({_mb(r.search_index[1])} MB gzip)" for r in results
-    ) + "."]
+    out += [
+        "",
+        "Søkeindeks (`search/search_index.json`): "
+        + ", ".join(f"{r.pages} sider {_size(r.search_index[0])} ({_size(r.search_index[1])} gzip)" for r in results)
+        + ".",
+    ]
     out += ["", "Mål:", ""] + [f"- {line}" for line in targets(results)]
     if profile_text:
         out += ["", f"Profil av ett bygg med plugin på ved {last.pages} sider (cProfile, kumulativ tid):", "", "```"]
         out += [profile_text, "```"]
-    return "\n".join(out).replace(" MB MB", " MB") + "\n"
+    return "\n".join(out) + "\n"
 
 
 def targets(results: list[SizeResult]) -> list[str]:
     """Each target with the measured value and whether it is met."""
+
     def mark(ok: bool) -> str:
         return "**oppfylt**" if ok else "**ikke oppfylt**"
 

@@ -167,12 +167,14 @@ def split_frontmatter(text: str) -> tuple[str | None, int]:
 
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _SafeLoader(yaml.composer.Composer, yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    class _SafeLoader(
+        yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver
+    ):
         """libyaml scans and parses (the pure-Python scanner was most of the build time of a large site);
         the nodes are composed in Python so that aliases can be refused where they are written."""
 
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            yaml.cyaml.CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
