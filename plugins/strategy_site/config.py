@@ -45,3 +45,9 @@ class StrategyConfig(Config):
     """Folder of the stable short links: every entity is reachable at `/<prefix>/<id>/`. `short_url_prefix: m`"""
     export = c.Type(bool, default=True)
     """Write `export/strategy.json` with the whole computed model. `export: true`"""
+
+    # Dashboards (styringskort): generated pages with key figures, charts and attainment tables.
+    dashboards = c.Type(bool, default=True)
+    """Generate one dashboard per strategy and per area. `dashboards: true`"""
+    dashboards_dir = c.Type(str, default="styringskort")
+    """Folder of the generated dashboards, e.g. `/styringskort/vm-forskning/`. `dashboards_dir: styringskort`"""

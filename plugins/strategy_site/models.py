@@ -125,6 +125,16 @@ class StrategyPeriod(_Model):
         return self
 
 
+class CycleEvent(_Model):
+    """A recurring yearly planning or reporting event (årshjul), spanning one or more months."""
+
+    title: Text = Field(min_length=1, description="Hendelsen, f.eks. «Godkjent handlingsplan iverksettes».")
+    start: int = Field(ge=1, le=12, description="Første måned (1–12).")
+    end: int | None = Field(default=None, ge=1, le=12, description="Siste måned (1–12); kan være før start (des–jan).")
+    kind: Text | None = Field(default=None, description="Slag hendelse, f.eks. «Plan» eller «Rapportering».")
+    note: Text | None = Field(default=None, description="Merknad.")
+
+
 class Strategy(Entity):
     """One strategy of one organisational unit (strategi)."""
 
@@ -135,6 +145,9 @@ class Strategy(Entity):
         default=None, description="Gjeldende rapporteringsperiode; ellers den siste med data."
     )
     statements: list[Statement] = Field(default_factory=list, description="Målbildets utsagn med vurdering.")
+    annual_cycle: list[CycleEvent] = Field(
+        default_factory=list, description="Årshjulet: faste planleggings- og rapporteringshendelser hvert år."
+    )
 
 
 class Area(Entity):

@@ -14,9 +14,10 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import blocks  # noqa: F401  (registers the blocks)
+from . import blocks, chart_blocks  # noqa: F401  (registers the blocks)
 from .analysis import analyse
 from .config import StrategyConfig
+from .dashboards import dashboard_pages
 from .export import export_json
 from .graph import SiteModel, natural_key
 from .load import Record, SourceDoc, decode_source, page_body
@@ -30,8 +31,11 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(str(resources.files(__package__).joinpath("templates")))
 ASSETS = Path(str(resources.files(__package__).joinpath("assets")))
-CSS = ("assets/strategy/strategy.css", "assets/strategy/scale.css")
 JS = "assets/strategy/strategy.js"
+CSS = ("assets/strategy/strategy.css", "assets/strategy/scale.css", "assets/strategy/charts.css")
+# The chart script is small and on every page; it fetches plotly.js (next to it) only where a page has a chart.
+CHART_JS = "assets/strategy/charts.js"
+PLOTLY_JS = "assets/strategy/plotly-strategy.min.js"
 
 
 class StrategyPlugin(BasePlugin[StrategyConfig]):
@@ -60,6 +64,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
                 config.extra_css.append(css)
         if JS not in config.extra_javascript:
             config.extra_javascript.append(JS)
+        if CHART_JS not in config.extra_javascript:
+            config.extra_javascript.append(CHART_JS)
         return config
 
     def on_pre_build(self, config) -> None:
@@ -106,6 +112,12 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         files.append(File.generated(config, CSS[0], content=css))
         files.append(File.generated(config, CSS[1], content=self.scales.css()))
         files.append(File.generated(config, JS, content=(ASSETS / "strategy.js").read_text(encoding="utf-8")))
+        files.append(File.generated(config, CSS[2], abs_src_path=str(ASSETS / "strategy-charts.css")))
+        files.append(File.generated(config, CHART_JS, abs_src_path=str(ASSETS / "strategy-charts.js")))
+        files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(ASSETS / "vendor/plotly-strategy.min.js")))
+        if self.config.dashboards:
+            for src, content in dashboard_pages(self.model, self.config.dashboards_dir).items():
+                files.append(File.generated(config, src, content=content))
         for ident, alias_of in [*((i, i) for i in self.model.records), *self.model.aliases.items()]:
             files.append(File.generated(config, self._short_src(ident), content=self._redirect(alias_of)))
         if self.config.export:

@@ -1,0 +1,65 @@
+"""Dashboards (styringskort): one generated page per unit's strategy and per area, and a list of them all.
+
+Pure: gives the Markdown of each page by its source path; the plugin adds them to the site as generated files.
+The pages are made of blocks, so a site changes how a dashboard looks by overriding the block templates.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .graph import SiteModel
+from .models import Strategy
+
+
+def dashboard_src(folder: str, ident: str) -> str:
+    """Source path of an entity's dashboard, e.g. `styringskort/vm-forskning.md`."""
+    return f"{folder}/{ident}.md"
+
+
+def _page(title: str, body: list[str]) -> str:
+    # JSON is valid YAML and quotes any colon or quote in the title safely.
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n" + "\n\n".join(body) + "\n"
+
+
+def dashboard_page(model: SiteModel, ident: str) -> str:
+    """A dashboard's Markdown: key figures as cards, the charts, the attainment table and the indicators."""
+    entity = model.get(ident)
+    is_strategy = isinstance(entity, Strategy)
+    name = entity.unit if is_strategy else entity.title
+    scope = "strategy" if is_strategy else "area"
+    body = [
+        f"# Styringskort: {name}",
+        f"Nøkkeltall, diagrammer og måloppnåelse for [[{ident}]], regnet ut fra innholdet på nettstedet.",
+        f"<!-- strategy/key-figures id={ident} -->",
+        "## Diagrammer",
+        f"<!-- strategy/charts id={ident} -->",
+        "## Måloppnåelse",
+        f"<!-- strategy/attainment {scope}={ident} -->",
+    ]
+    if model.indicators_in(ident):
+        body += ["## Indikatorer", f"<!-- strategy/indicators id={ident} -->"]
+    if is_strategy and entity.annual_cycle:
+        body += ["## Årshjul", f"<!-- strategy/chart type=annual-cycle id={ident} -->"]
+    if is_strategy and len(model.areas_of.get(ident, [])) > 0:
+        links = [f"- [{model.get(a).title}]({a}.md)" for a in model.areas_of[ident]]
+        body += ["## Styringskort per område", "\n".join(links)]
+    return _page(f"Styringskort: {name}", body)
+
+
+def dashboard_pages(model: SiteModel, folder: str) -> dict[str, str]:
+    """Every dashboard page by source path: an overview, then one per strategy and one per area."""
+    pages: dict[str, str] = {}
+    overview = ["# Styringskort", "Ett styringskort per enhet og per område, til bruk i møter og rapportering."]
+    for sid in model.strategies:
+        strategy = model.get(sid)
+        overview.append(f"## {strategy.unit}")
+        lines = [f"- [Hele {strategy.unit}]({sid}.md)"]
+        lines += [f"- [{model.get(a).title}]({a}.md)" for a in model.areas_of.get(sid, [])]
+        overview.append("\n".join(lines))
+        pages[dashboard_src(folder, sid)] = dashboard_page(model, sid)
+        for area_id in model.areas_of.get(sid, []):
+            pages[dashboard_src(folder, area_id)] = dashboard_page(model, area_id)
+    if pages:
+        pages[f"{folder}/index.md"] = _page("Styringskort", overview)
+    return pages
