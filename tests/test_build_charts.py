@@ -110,20 +110,29 @@ def test_chart_directive_in_any_page_and_plain_pages_without_charts(build_site):
     assert (built.site / "assets/strategy/plotly-strategy.min.js").stat().st_size > 500_000
 
 
-def test_editor_mistakes_in_charts_are_reported_with_file_and_line(build_site):
-    files = {
-        **SMALL_SITE,
-        "oversikt.md": "# Oversikt\n\nTekst.\n\n<!-- strategy/chart type=kake strategy=s -->\n",
-    }
+def test_unknown_chart_type_is_reported_with_file_and_line(build_site):
+    built = build_site(
+        {**SMALL_SITE, "oversikt.md": "# Oversikt\n\nTekst.\n\n<!-- strategy/chart type=kake strategy=s -->\n"}
+    )
+    assert not built.ok
+    assert any(
+        w.endswith(
+            "oversikt.md:5: blokk: type: skriv en av ratings, goal-tree, statuses, status-progress, "
+            "timeline, indicator, annual-cycle"
+        )
+        for w in built.warnings()
+    ), built.log
+
+
+def test_impossible_month_in_the_annual_cycle_is_reported(build_site):
+    files = dict(SMALL_SITE)
     files["index.md"] = files["index.md"].replace(
         "period: {start: 2018, end: 2025}",
         "period: {start: 2018, end: 2025}\n        annual_cycle:\n          - {title: Plan, start: 13}",
     )
     built = build_site(files)
     assert not built.ok
-    warnings = "\n".join(built.warnings())
-    assert "oversikt.md:5: blokk: type: skriv en av ratings" in warnings
-    assert "index.md:8: annual_cycle[0].start: er for stort" in warnings
+    assert any(w.endswith("index.md:8: annual_cycle[0].start: er for stort (fikk «13»)") for w in built.warnings())
 
 
 def test_example_site_dashboards_and_museum_indicators(example_site):
