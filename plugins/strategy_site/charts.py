@@ -97,8 +97,14 @@ def _label(model: SiteModel, ident: str) -> str:
     return entity.title if entity else ident
 
 
+def _plain(text: str) -> str:
+    """Editors' text for plotly, which reads a few HTML tags in labels: shown as written, never as markup."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """A label for a chart, cut to a width, as plain text for plotly."""
+    return _plain(text if len(text) <= width else text[: width - 1].rstrip() + "…")
 
 
 def _areas(model: SiteModel, ident: str) -> list[str]:
@@ -269,7 +275,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     if not marks:
         return None
     axis = _axis_periods(sorted(marks))
-    unit = indicator.unit_of_measure or ""
+    unit = _plain(indicator.unit_of_measure or "")
     traces: list[dict[str, Any]] = []
     planned = [(p, planned_value(indicator, p)) for p in axis]
     planned = [(p, v) for p, v in planned if v is not None]
@@ -329,7 +335,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     figure = {
         "data": traces,
         "layout": _layout(
-            title,
+            _plain(title),
             height=380,
             xaxis={
                 "type": "category",
@@ -399,7 +405,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
         hover.append(text)
         patterns.append(pattern)
 
-    add(root.id, "", _short(root.title, 24), NEUTRAL_COLOR, root.title)
+    add(root.id, "", _short(root.title, 24), NEUTRAL_COLOR, _plain(root.title))
     keys = [lvl.key for lvl in scale.levels]
 
     def add_goal(goal_id: str, parent: str, area_title: str) -> None:
@@ -412,9 +418,9 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
         add(
             goal_id,
             parent,
-            f"{goal.number or ''} {mark}".strip(),
+            _plain(f"{goal.number or ''} {mark}".strip()),
             color,
-            f"{_label(model, goal_id)}<br>{state}",
+            f"{_plain(_label(model, goal_id))}<br>{_plain(state)}",
             pattern,
         )
         rows.append([area_title, _label(model, goal_id), state])
@@ -424,7 +430,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
     for area_id in _areas(model, ident):
         area = model.get(area_id)
         if area_id != root.id:
-            add(area_id, root.id, _short(area.title, 22), NEUTRAL_COLOR, area.title)
+            add(area_id, root.id, _short(area.title, 22), NEUTRAL_COLOR, _plain(area.title))
         for goal_id in model.goals_of_area.get(area_id, []):
             add_goal(goal_id, area_id, area.title)
     if not rows:
@@ -608,18 +614,18 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
         traces.append(
             {
                 "type": "barpolar",
-                "name": f"{ring + 1}. {months_label(event)}: {event.title} ({kind.lower()})",
+                "name": _plain(f"{ring + 1}. {months_label(event)}: {event.title} ({kind.lower()})"),
                 "r": [1],
                 "base": [ring + 1],
                 "theta": [((months[0] - 1) + len(months) / 2) * 30],
                 "width": [len(months) * 30 - 2],
-                "text": [event.title],
+                "text": [_plain(event.title)],
                 "marker": {
                     "color": SERIES_COLORS[k % len(SERIES_COLORS)],
                     "line": {"color": "rgba(0,0,0,0.5)", "width": 1},
                     "pattern": _pattern(PATTERNS[(k + 1) % len(PATTERNS)]),
                 },
-                "hovertemplate": f"{event.title}<br>{months_label(event)} ({kind})<extra></extra>",
+                "hovertemplate": f"{_plain(event.title)}<br>{months_label(event)} ({_plain(kind)})<extra></extra>",
             }
         )
     title = f"Årshjul – {strategy.unit}"

@@ -10,6 +10,7 @@ import json
 
 from .graph import SiteModel
 from .models import Strategy
+from .safe_text import markdown_literal as md
 
 
 def dashboard_src(folder: str, ident: str) -> str:
@@ -29,7 +30,7 @@ def dashboard_page(model: SiteModel, ident: str) -> str:
     name = entity.unit if is_strategy else entity.title
     scope = "strategy" if is_strategy else "area"
     body = [
-        f"# Styringskort: {name}",
+        f"# Styringskort: {md(name)}",
         f"Nøkkeltall, diagrammer og måloppnåelse for [[{ident}]], regnet ut fra innholdet på nettstedet.",
         f"<!-- strategy/key-figures id={ident} -->",
         "## Diagrammer",
@@ -42,7 +43,7 @@ def dashboard_page(model: SiteModel, ident: str) -> str:
     if is_strategy and entity.annual_cycle:
         body += ["## Årshjul", f"<!-- strategy/chart type=annual-cycle id={ident} -->"]
     if is_strategy and len(model.areas_of.get(ident, [])) > 0:
-        links = [f"- [{model.get(a).title}]({a}.md)" for a in model.areas_of[ident]]
+        links = [f"- [{md(model.get(a).title)}]({a}.md)" for a in model.areas_of[ident]]
         body += ["## Styringskort per område", "\n".join(links)]
     return _page(f"Styringskort: {name}", body)
 
@@ -53,9 +54,9 @@ def dashboard_pages(model: SiteModel, folder: str) -> dict[str, str]:
     overview = ["# Styringskort", "Ett styringskort per enhet og per område, til bruk i møter og rapportering."]
     for sid in model.strategies:
         strategy = model.get(sid)
-        overview.append(f"## {strategy.unit}")
-        lines = [f"- [Hele {strategy.unit}]({sid}.md)"]
-        lines += [f"- [{model.get(a).title}]({a}.md)" for a in model.areas_of.get(sid, [])]
+        overview.append(f"## {md(strategy.unit)}")
+        lines = [f"- [Hele {md(strategy.unit)}]({sid}.md)"]
+        lines += [f"- [{md(model.get(a).title)}]({a}.md)" for a in model.areas_of.get(sid, [])]
         overview.append("\n".join(lines))
         pages[dashboard_src(folder, sid)] = dashboard_page(model, sid)
         for area_id in model.areas_of.get(sid, []):
