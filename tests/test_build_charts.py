@@ -9,7 +9,7 @@ import re
 from conftest import SMALL_SITE
 
 FIGURE = re.compile(
-    r'<figure class="strategy-chart" data-strategy-chart="([^"]+)" data-strategy-target="([^"]+)">(.*?)</figure>', re.S
+    r'<div class="strategy-chart" data-strategy-chart="([^"]+)" data-strategy-target="([^"]+)">(.*?)</figure>', re.S
 )
 
 

@@ -8,6 +8,8 @@ PAGES: list[tuple[str, str]] = [
     ("strategi", "vm/"),
     ("omrade", "vm/forskning/"),
     ("mal", "vm/forskning/vm-forskning-2/"),
+    ("styringskort", "styringskort/vm/"),
+    ("indikator", "vm/indikatorer/publikumsbesok/"),
 ]
 
 # The page printed to PDF: (site path, title, texts the printout must contain).
