@@ -18,6 +18,7 @@ from .graph import SiteModel
 from .indicators import planned_value, progress, values_in_order
 from .models import Action, Area, CycleEvent, Goal, Indicator, Strategy
 from .periods import Period, parse_period
+from .scales import text_color_for
 
 # Patterns repeat the colour's meaning for people who cannot tell the colours apart, and on grey print.
 PATTERNS = ["", "/", "\\", "x", "-", "|", "+", ".", "//", "\\\\"]
@@ -451,6 +452,8 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
                     "line": {"color": "#ffffff", "width": 1},
                     "pattern": {**_pattern(""), "shape": patterns},
                 },
+                # Black or white text, whichever reads best on each sector's colour, in both palettes.
+                "insidetextfont": {"color": [text_color_for(c) for c in colors]},
                 "insidetextorientation": "radial",
                 "maxdepth": 3,
             }

@@ -31,7 +31,7 @@ def dashboard_page(model: SiteModel, ident: str) -> str:
     scope = "strategy" if is_strategy else "area"
     body = [
         f"# Styringskort: {md(name)}",
-        f"Nøkkeltall, diagrammer og måloppnåelse for [[{ident}]], regnet ut fra innholdet på nettstedet.",
+        "Nøkkeltall, diagrammer og måloppnåelse, regnet ut fra innholdet på nettstedet.",
         f"<!-- strategy/key-figures id={ident} -->",
         "## Diagrammer",
         f"<!-- strategy/charts id={ident} -->",
@@ -45,6 +45,8 @@ def dashboard_page(model: SiteModel, ident: str) -> str:
     if is_strategy and len(model.areas_of.get(ident, [])) > 0:
         links = [f"- [{md(model.get(a).title)}]({a}.md)" for a in model.areas_of[ident]]
         body += ["## Styringskort per område", "\n".join(links)]
+    # Links stand alone in list items: links inside running text would need more than colour to stand out.
+    body += ["## Se også", f"- [[{ident}]]"]
     return _page(f"Styringskort: {name}", body)
 
 

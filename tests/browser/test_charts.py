@@ -7,6 +7,8 @@ where a page has a chart. Screenshots of the whole pages and of each chart go to
 
 from __future__ import annotations
 
+import re
+
 CHARTS = """
 () => Array.from(document.querySelectorAll('.strategy-chart')).map(c => ({
   kind: c.dataset.strategyChart,
@@ -37,6 +39,11 @@ TEXT_FILL = """
   return t ? getComputedStyle(t).fill : null;
 }
 """
+
+
+def channels(color: str) -> tuple[int, ...]:
+    """The red, green and blue of a CSS rgb()/rgba() colour (plotly keeps the alpha apart, in fill-opacity)."""
+    return tuple(int(float(v)) for v in re.findall(r"[\d.]+", color)[:3])
 
 
 def wait_drawn(page, scheme: str | None = None) -> list[dict]:
@@ -75,6 +82,9 @@ def test_dashboard_draws_navigates_instantly_and_follows_the_palette(page, serve
     wait_drawn(page, "slate")
     dark = page.evaluate(TEXT_FILL)
     assert light and dark and light != dark, f"chart text stayed {light} after switching to the dark palette"
+    # ... and it is the page's own text colour (light on the dark background), not plotly's default grey.
+    assert channels(dark) == channels(page.evaluate("getComputedStyle(document.querySelector('article')).color"))
+    assert min(channels(dark)) > 180, dark
     screenshot(page, "charts-dashboard-formidling-dark")
     page.locator('label.md-header__button[for="__palette_0"]').click()
     wait_drawn(page, "default")

@@ -52,8 +52,19 @@
     document.head.appendChild(style);
   }
 
+  // A palette colour as rgb()/rgba(): Material writes them as hsla() with "deg" hues, which plotly cannot read
+  // (it would fall back to its own grey text and white grid), so the browser converts them for us.
+  var probe = null;
   function cssVar(name, fallback) {
-    var value = getComputedStyle(document.body).getPropertyValue(name).trim();
+    if (!probe) {
+      probe = document.createElement("span");
+      probe.style.display = "none";
+    }
+    document.body.appendChild(probe);
+    probe.style.color = "";
+    probe.style.color = "var(" + name + ")";
+    var value = getComputedStyle(probe).color;
+    probe.remove();
     return value || fallback;
   }
 
@@ -66,7 +77,7 @@
     return {
       scheme: scheme,
       fg: cssVar("--md-default-fg-color", "#000000de"),
-      grid: cssVar("--md-default-fg-color--lightest", "#00000012"),
+      grid: cssVar("--md-default-fg-color--lighter", "#00000052"),
       bg: cssVar("--md-default-bg-color", "#ffffff"),
       hover: cssVar("--md-default-bg-color", "#ffffff"),
     };
