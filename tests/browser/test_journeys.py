@@ -24,6 +24,8 @@ def test_search_for_a_norwegian_word_lands_on_the_goal(page, served_site, screen
     page.goto(served_site.url)
     search = page.get_by_role("textbox", name="Søk")
     search.click()
+    # The search overlay is a dialog; a screen reader names it.
+    expect(page.get_by_role("dialog", name="Søk")).to_be_visible()
     # Material searches on key-up (fill() sends none) and again when its web worker has built the index, so
     # type key by key and give the worker time to build the index before the results show.
     results = page.locator(".md-search-result__item")
