@@ -59,6 +59,12 @@ def test_dashboard_draws_navigates_instantly_and_follows_the_palette(page, serve
     charts = wait_drawn(page)
     assert {"ratings", "goal-tree", "indicator", "annual-cycle"} <= {c["kind"] for c in charts}
     assert all(c["svg"] >= 1 for c in charts)
+    # Every chart takes the full width of the text column (Material would shrink a <figure> to its content).
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll('.strategy-chart__plot')].map(p =>
+            [p.clientWidth, p.closest('article').clientWidth])"""
+    )
+    assert all(plot >= 0.9 * column for plot, column in widths), widths
     assert page.locator(".strategy-card").count() >= 3
     screenshot(page, "charts-dashboard-vm")
     for i, chart in enumerate(page.locator(".strategy-chart").all()):
