@@ -7,7 +7,9 @@ single element, attribute or link that came from it.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -45,6 +47,9 @@ Se [[s-mal]], [[s-omrade]] og [[s-tiltak]].
 
 <!-- strategy/statements strategy=s -->
 <!-- strategy/units -->
+<!-- strategy/charts strategy=s -->
+<!-- strategy/key-figures strategy=s -->
+<!-- strategy/indicators strategy=s -->
 """,
     "omrade.md": f"---\ntype: area\nid: s-omrade\ntitle: {quoted('Område ' + HOSTILE)}\ngroup: {H}\nowner: {H}\n"
     f"pillars: [{H}]\n---\n",
@@ -169,6 +174,28 @@ def test_the_export_keeps_hostile_text_as_data_and_holds_no_markup(hostile):
     assert entities["s-mal"]["title"] == "Mål " + HOSTILE
     assert entities["s-tiltak"]["risk"]["note"] == HOSTILE
     assert entities["s-delmal"]["assessments"][0]["note"] == LONG.strip()
+
+
+def strings_in(data) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else []
+    return [s for item in items for s in strings_in(item)]
+
+
+def test_chart_figures_show_hostile_text_as_text(hostile):
+    # Plotly reads a few HTML tags in labels, titles and hover texts (<b>, <a href>, <br>): editors' text in a
+    # figure must reach it with < > & as entities, leaving only the line breaks and hover boxes we write.
+    figures = []
+    for page in output_files(hostile.site, ".html"):
+        for spec in re.findall(r'data-figure="(\{[^"]*)"', page.read_text(encoding="utf-8")):
+            figures.append((page.relative_to(hostile.site), json.loads(html.unescape(spec))))
+    assert len(figures) >= 3
+    shown = [text for _, figure in figures for text in strings_in(figure)]
+    assert any("&lt;script&gt;alert(1)" in text for text in shown)
+    for page, figure in figures:
+        for text in strings_in(figure):
+            assert "<" not in re.sub(r"</?(br|extra)>", "", text), f"{page}: {text[:120]}"
 
 
 def test_every_output_file_is_free_of_raw_hostile_markup(hostile):
