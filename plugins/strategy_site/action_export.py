@@ -20,9 +20,8 @@ from .graph import SiteModel
 from .models import Action
 from .periods import parse_period
 from .reports import reporting_periods, summary_for
+from .safe_text import spreadsheet_cell
 
-# Cells a spreadsheet would run as a formula (CSV injection); such text gets a leading apostrophe.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FIXED_TIME = dt.datetime(2000, 1, 1)
 _RISK = {"low": "Lav", "medium": "Middels", "high": "Høy"}
 
@@ -48,13 +47,6 @@ ACTION_COLUMNS = [
     "Statustekst",
     "Nivå lest ut av teksten",
 ]
-
-
-def safe_cell(value: Any) -> Any:
-    """Text that starts like a formula is neutralised; numbers and empty cells are kept."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def action_rows(model: SiteModel, strategy_id: str) -> list[list[Any]]:
@@ -111,7 +103,7 @@ def actions_csv(model: SiteModel, strategy_id: str) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(ACTION_COLUMNS)
     for row in action_rows(model, strategy_id):
-        writer.writerow(["" if v is None else _csv_number(safe_cell(v)) for v in row])
+        writer.writerow(["" if v is None else _csv_number(spreadsheet_cell(v)) for v in row])
     return out.getvalue()
 
 
@@ -215,7 +207,7 @@ def actions_workbook(model: SiteModel, strategy_id: str) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([safe_cell(v) for v in row])
+            sheet.append([spreadsheet_cell(v) for v in row])
         sheet.freeze_panes = "A2"
         for i, name in enumerate(header, start=1):
             width = max([len(str(name)), *(len(str(r[i - 1] or "")) for r in rows)])

@@ -11,6 +11,7 @@ import posixpath
 
 from .graph import SiteModel
 from .reports import report_path, reporting_periods
+from .safe_text import markdown_literal
 
 
 def _front(title: str) -> str:
@@ -23,6 +24,7 @@ def report_pages(model: SiteModel) -> dict[str, str]:
     pages: dict[str, str] = {}
     for sid in model.strategies:
         strategy = model.get(sid)
+        unit = markdown_literal(strategy.unit)
         periods = reporting_periods(model, sid)
         if not periods:
             continue
@@ -30,7 +32,7 @@ def report_pages(model: SiteModel) -> dict[str, str]:
             path = report_path(model, sid, period)
             pages[path] = (
                 _front(f"Statusrapport {period.label} – {strategy.unit}")
-                + f"# Statusrapport {period.label}: {strategy.unit}\n\n"
+                + f"# Statusrapport {period.label}: {unit}\n\n"
                 + f"Status for tiltakene i handlingsplanen til [[{sid}]], med endringer siden forrige periode. "
                 + "Siden lages av statusene som er registrert på tiltakenes sider.\n\n"
                 + f"<!-- strategy/period-report strategy={sid} period={period.key} -->\n"
@@ -38,7 +40,7 @@ def report_pages(model: SiteModel) -> dict[str, str]:
         index = posixpath.join(posixpath.dirname(report_path(model, sid, periods[0])), "index.md")
         pages[index] = (
             _front(f"Statusrapporter – {strategy.unit}")
-            + f"# Statusrapporter for {strategy.unit}\n\n"
+            + f"# Statusrapporter for {unit}\n\n"
             + f"Én rapport per rapporteringsperiode for handlingsplanen til [[{sid}]], nyeste først.\n\n"
             + f"<!-- strategy/reports strategy={sid} -->\n"
         )
