@@ -49,7 +49,9 @@ def mh(example_site):
 
 @pytest.fixture(scope="module")
 def mh_actions(example_site):
-    return [e for e in example_site.export()["entities"] if e["type"] == "action" and e["strategy"] == "mh"]
+    return [
+        e for e in example_site.export()["entities"] if e["type"] == "action" and e["placed_in"]["strategy"] == "mh"
+    ]
 
 
 def test_seed_tables_hold_32_actions_for_28_goals():
@@ -80,7 +82,7 @@ def test_per_area_figures_match_the_seed_tables(mh, mh_actions):
         area = by_area[area_id]
         assert area["actions"] == len(numbers), area_id
         assert area["goals_with_actions"] == len(set(numbers)), area_id
-        ours = [a for a in mh_actions if a["area"] == area_id]
+        ours = [a for a in mh_actions if a["placed_in"]["area"] == area_id]
         assert sorted(int(a["number"].split(".")[0]) for a in ours) == sorted(numbers), area_id
         # Every level that survived in the seed is the level on the site; the rest are marked as inferred.
         written = Counter(s["level"] for a in ours for s in a["status"] if not s.get("inferred"))
@@ -92,7 +94,7 @@ def test_per_area_figures_match_the_seed_tables(mh, mh_actions):
 
 
 def test_all_42_goals_are_placed_and_inferred_places_say_so(example_site, mh):
-    goals = [e for e in example_site.export()["entities"] if e["type"] == "goal" and e["strategy"] == "mh"]
+    goals = [e for e in example_site.export()["entities"] if e["type"] == "goal" and e["placed_in"]["strategy"] == "mh"]
     assert sorted(int(g["number"]) for g in goals) == list(range(1, 43))
     for goal in goals:
         page = example_site.html(goal["url"] + "index.html")
