@@ -197,6 +197,9 @@ def run_lints(model: SiteModel, settings: LintSettings | None = None) -> list[Pr
         if severity == "off":
             continue
         for ident, loc, message in finder(model, settings):
+            # A page whose id is taken twice already has an error; which copy a note would belong to is unclear.
+            if ident in model.duplicate_ids:
+                continue
             record = model.records[ident]
             problems.append(
                 Problem(
