@@ -199,11 +199,31 @@ def test_chart_figures_show_hostile_text_as_text(hostile):
 
 
 def test_every_output_file_is_free_of_raw_hostile_markup(hostile):
-    """A blunt check over everything the build wrote, whatever its type."""
-    for path in output_files(hostile.site, ".html", ".json", ".js", ".xml", ".csv", ".txt"):
+    """A blunt check over everything the build wrote that a browser may read as markup or script.
+
+    CSV is data for a spreadsheet, which shows `<b>` as the text it is; there the danger is a formula
+    (see `test_spreadsheets_hold_no_formula`)."""
+    for path in output_files(hostile.site, ".html", ".json", ".js", ".xml", ".txt"):
         text = path.read_text(encoding="utf-8", errors="replace")
         for raw in ("<script>alert(1)", "<img src=x onerror", "<b>fet</b>", 'href="javascript:'):
             assert raw not in text, f"{path.relative_to(hostile.site)} contains {raw!r}"
+
+
+def test_spreadsheets_hold_no_formula(hostile):
+    import csv
+    import io
+
+    import openpyxl
+
+    for path in output_files(hostile.site, ".csv"):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+        assert rows and all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row), path
+    books = output_files(hostile.site, ".xlsx")
+    assert books
+    for path in books:
+        for sheet in openpyxl.load_workbook(path):
+            for row in sheet.iter_rows(values_only=True):
+                assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in row), path
 
 
 class TestHelpers:

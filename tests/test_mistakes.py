@@ -96,14 +96,22 @@ def mistake_files(name: str) -> dict[str, bytes]:
     return {f"feil/{p.relative_to(MISTAKES_DIR)}": p.read_bytes() for p in paths}
 
 
-def check(files: dict[str, bytes]) -> list[str]:
-    """What the check finds in these files, read from bytes exactly as the plugin reads them."""
+def findings(files: dict[str, bytes], notes: bool) -> list[str]:
+    """What the check finds in these files, read from bytes exactly as the plugin reads them: the mistakes,
+    or (notes=True) the lint findings at severity info (a goal without indicator, say), which are advice."""
     docs, problems = [], []
     for path, data in files.items():
         doc, unreadable = decode_source(path, data)
         docs.extend([doc] if doc else [])
         problems.extend(unreadable)
-    return [str(p) for p in check_site(docs, Scales.from_config(), problems).problems]
+    return [
+        str(p) for p in check_site(docs, Scales.from_config(), problems).problems if (p.severity == "info") == notes
+    ]
+
+
+def check(files: dict[str, bytes]) -> list[str]:
+    """The mistakes the check finds in these files (lint notes left out)."""
+    return findings(files, notes=False)
 
 
 def write_site(root: Path, files: dict[str, bytes]) -> Path:
@@ -219,6 +227,9 @@ def test_the_check_command_reports_every_mistake_and_changes_nothing(tmp_path):
         [sys.executable, "-m", "strategy_site", "check"], cwd=tmp_path, capture_output=True, text=True, env=environ
     )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    expected = sorted(f"docs/{line}" for lines in MISTAKES.values() for line in lines)
-    assert sorted(proc.stdout.splitlines()) == expected
+    expected = [f"docs/{line}" for lines in MISTAKES.values() for line in lines]
+    # Besides the mistakes, the command lists the lint notes (info) an editor should also see, and nothing else.
+    # Read in MkDocs' order (by path): of two pages with one id, the first read is the one the notes are about.
+    notes = [f"docs/{line}" for line in findings(dict(sorted(files.items())), notes=True)]
+    assert notes and sorted(proc.stdout.splitlines()) == sorted(expected + notes)
     assert tree(tmp_path) == before  # nothing written, nothing changed, not even a cache

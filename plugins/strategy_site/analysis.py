@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .graph import SiteModel, build_model
+from .lints import LintSettings, run_lints
 from .load import SourceDoc, load_documents
 from .problems import Problem
 from .scales import Scales
@@ -24,9 +25,17 @@ class Analysis:
         return [p for p in self.problems if p.severity != "info"]
 
 
-def analyse(docs: Iterable[SourceDoc], scales: Scales, extra_problems: Iterable[Problem] = ()) -> Analysis:
-    """Load and validate every page, build the link graph, and collect all problems in one list."""
+def analyse(
+    docs: Iterable[SourceDoc],
+    scales: Scales,
+    extra_problems: Iterable[Problem] = (),
+    lints: LintSettings | None = None,
+) -> Analysis:
+    """Load and validate every page, build the link graph, run the lints, and collect all problems in one list.
+
+    `lints` sets each lint's severity (default: `LintSettings()`); lint findings carry their lint's code.
+    """
     result = load_documents(docs)
     model, graph_problems = build_model(result.records, scales, result.broken_ids)
-    problems = [*extra_problems, *result.problems, *graph_problems]
+    problems = [*extra_problems, *result.problems, *graph_problems, *run_lints(model, lints)]
     return Analysis(model, sorted(problems, key=lambda p: p.sort_key))

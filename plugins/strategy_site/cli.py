@@ -47,7 +47,7 @@ class Site:
 
 def load_site(config_file: str) -> Site:
     """Read mkdocs.yml and the plugin's options, and analyse every page the build would read."""
-    from .plugin import read_pages, scales_from
+    from .plugin import lint_settings_from, read_pages, scales_from
 
     if not Path(config_file).is_file():
         raise SiteError(f"{config_file}: finner ikke konfigurasjonsfilen (bruk -f for å angi den)")
@@ -60,10 +60,11 @@ def load_site(config_file: str) -> Site:
         raise SiteError(f"{config_file}: pluginen «{PLUGIN}» står ikke under plugins")
     try:
         scales = scales_from(plugin.config)
+        lints = lint_settings_from(plugin.config)
     except PluginError as exc:
         raise SiteError(str(exc)) from exc
     docs, unreadable = read_pages(get_files(config))
-    analysis = check_site(docs, scales, unreadable)
+    analysis = check_site(docs, scales, unreadable, lints)
     docs_dir = Path(config.docs_dir)
     prefix = os.path.relpath(docs_dir, Path.cwd()).replace(os.sep, "/")
     return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/")

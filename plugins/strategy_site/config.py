@@ -6,6 +6,28 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
+def _severity():
+    # Unset means the lint's default (in lints.py); YAML reads a bare `off` as false, which means off too.
+    return c.Optional(c.Type((str, bool)))
+
+
+class LintConfig(Config):
+    """Severity of each lint: error or warning (fail `--strict`), info (listed only) or off. Defaults: the
+    action without a goal is a warning, the rest info."""
+
+    action_without_goal = _severity()
+    action_without_owner = _severity()
+    action_without_timeline = _severity()
+    action_without_budget = _severity()
+    action_without_risk = _severity()
+    goal_without_indicator = _severity()
+    goal_without_deadline = _severity()
+    status_not_reported = _severity()
+    too_many_starts = _severity()
+    start_limit = c.Optional(c.Type(int))
+    """Most actions of one unit that may start in the same period before `too_many_starts` reports them."""
+
+
 class StrategyConfig(Config):
     enabled = c.Type(bool, default=True)
     """Switch the plugin off (the site builds as plain Markdown).
@@ -51,3 +73,23 @@ class StrategyConfig(Config):
     """Generate one dashboard per strategy and per area. `dashboards: true`"""
     dashboards_dir = c.Type(str, default="styringskort")
     """Folder of the generated dashboards, e.g. `/styringskort/vm-forskning/`. `dashboards_dir: styringskort`"""
+
+    # Action plans: reporting periods, lints, editors' overview and exports per unit.
+    current_period = c.Optional(c.Type((str, int)))
+    """The site's current reporting period; a strategy's own `current_period` wins, else the latest with data.
+    `current_period: 2019-T3`"""
+    lints = c.SubConfig(LintConfig)
+    """Severity per lint and the start limit.
+
+    ```yaml
+    lints:
+      action_without_owner: warning
+      goal_without_indicator: off
+      start_limit: 5
+    ```
+    """
+    reports = c.Type(bool, default=True)
+    """Generate a status report page per reporting period of each unit, at `<unit>/rapporter/<period>/`.
+    `reports: true`"""
+    editor_overview = c.Type(str, default="redaktor/index.md")
+    """Where the generated editors' overview page goes (empty: none). `editor_overview: redaktor/index.md`"""

@@ -35,6 +35,8 @@ class SiteModel:
     actions_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     strategy_of: dict[str, str] = field(default_factory=dict)
     area_of: dict[str, str] = field(default_factory=dict)
+    # Ids used by more than one page (each page is reported); the model holds the first of them.
+    duplicate_ids: set[str] = field(default_factory=set)
 
     def get(self, ident: str) -> Entity | None:
         """The entity with this id (or with this id among its aliases)."""
@@ -124,6 +126,7 @@ def build_model(
         others = [p for p in paths_of[record.id] if p != record.path]
         if others:
             check.add(record, ("id",), f"id-en «{record.id}» brukes også i {', '.join(others)}")
+            model.duplicate_ids.add(record.id)
         model.records.setdefault(record.id, record)
     for record in model.records.values():
         for i, alias in enumerate(record.entity.aliases):

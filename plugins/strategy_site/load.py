@@ -282,8 +282,15 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) 
 def _validation_problems(exc: ValidationError, model: type[Entity], record: Record) -> list[Problem]:
     out: list[Problem] = []
     for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p and p not in model.model_fields))
         kind = err["type"]
+        # Drop pydantic's validator tags ("function-after[...]"); the unknown key itself (last) stays, even with a [.
+        keep_last = kind == "extra_forbidden"
+        loc = tuple(
+            p
+            for i, p in enumerate(err["loc"])
+            if (keep_last and i == len(err["loc"]) - 1)
+            or not (isinstance(p, str) and "[" in p and p not in model.model_fields)
+        )
         message = _MESSAGES.get(kind, err["msg"])
         if kind == "extra_forbidden":
             name = str(loc[-1])

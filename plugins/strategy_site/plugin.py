@@ -14,14 +14,18 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import blocks, chart_blocks  # noqa: F401  (registers the blocks)
+from . import action_blocks, blocks, chart_blocks  # noqa: F401  (registers the blocks)
+from .action_export import actions_csv, actions_workbook
 from .analysis import analyse
 from .config import StrategyConfig
 from .dashboards import dashboard_pages
 from .export import export_json
 from .graph import SiteModel, natural_key
+from .lints import LintSettings
 from .load import Record, SourceDoc, decode_source, page_body
 from .markup import PreparedPage, prepare
+from .pages import generated_pages
+from .periods import PeriodError
 from .precheck import check_site
 from .problems import Problem
 from .render import SLOT_RE, BlockRenderer
@@ -51,11 +55,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.env: jinja2.Environment | None = None
         # The pages and analysis of a strict build's check before writing, reused by on_files.
         self.checked: tuple[list[SourceDoc], object] | None = None
+        self.problems: list[Problem] = []
 
     def on_config(self, config):
         if not self.config.enabled:
             return
         self.scales = scales_from(self.config)
+        self.lint_settings = lint_settings_from(self.config)
         # Our templates come last, so a site's overrides/strategy/*.html replace them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -78,7 +84,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if not self.config.enabled or not config.strict:
             return
         docs, problems = read_pages(get_files(config))
-        analysis = check_site(docs, self.scales, problems)
+        analysis = check_site(docs, self.scales, problems, self.lint_settings)
         if analysis.errors:
             self._report(analysis.problems)
             raise PluginError(
@@ -97,8 +103,9 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if self.checked is not None and self.checked[0] == docs:
             analysis = self.checked[1]
         else:
-            analysis = analyse(docs, self.scales, problems)
+            analysis = analyse(docs, self.scales, problems, self.lint_settings)
         self.model = analysis.model
+        self.problems = analysis.problems
         self._report(analysis.problems)
 
         self.records_by_path = {r.path: r for r in self.model.records.values()}
@@ -123,6 +130,17 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if self.config.export:
             content = export_json(self.model, lambda i: self.files_by_id[i].url)
             files.append(File.generated(config, "export/strategy.json", content=content))
+            for sid in self.model.strategies:
+                if self.model.actions_in(sid):
+                    csv_text = actions_csv(self.model, sid)
+                    files.append(File.generated(config, f"export/{sid}/actions.csv", content=csv_text))
+                    workbook = actions_workbook(self.model, sid)
+                    files.append(File.generated(config, f"export/{sid}/handlingsplan.xlsx", content=workbook))
+        pages = generated_pages(self.model, self.config.reports, self.config.editor_overview)
+        for src, markdown in pages.items():
+            # A page an editor wrote at the same place wins over the generated one.
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=markdown))
         return files
 
     def on_nav(self, nav: Navigation, config, files):
@@ -167,6 +185,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             self.env,
             link=lambda i: self._link(i, page.file),
             short=lambda i: self._short_url(i, page.file, config.use_directory_urls),
+            url=lambda src: self._file_url(files, src, page.file),
+            problems=self.problems,
         )
 
         def fill(match) -> str:
@@ -190,6 +210,10 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def _link(self, ident: str, from_file: File) -> str | None:
         ident = self.model.aliases.get(ident, ident)
         target = self.files_by_id.get(ident)
+        return target.url_relative_to(from_file) if target else None
+
+    def _file_url(self, files: Files, src: str, from_file: File) -> str | None:
+        target = files.get_file_from_path(src)
         return target.url_relative_to(from_file) if target else None
 
     def _short_src(self, ident: str) -> str:
@@ -257,6 +281,16 @@ def scales_from(options: StrategyConfig) -> Scales:
         return Scales.from_config(options.ratings, options.statuses, options.status_started, options.status_done)
     except (KeyError, TypeError, ValueError) as exc:
         raise PluginError(f"strategy: ugyldig skala i mkdocs.yml: {exc}") from exc
+
+
+def lint_settings_from(options: StrategyConfig) -> LintSettings:
+    """Each lint's severity, the start limit and the current period configured for the plugin."""
+    lints = dict(options.lints)
+    severities = {name: value for name, value in lints.items() if name != "start_limit"}
+    try:
+        return LintSettings.from_options(severities, lints["start_limit"], options.current_period)
+    except (PeriodError, ValueError) as exc:
+        raise PluginError(f"strategy: ugyldig innstilling i mkdocs.yml: {exc}") from exc
 
 
 def read_pages(files: Files) -> tuple[list[SourceDoc], list[Problem]]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import blocks  # noqa: F401  (registers the core blocks, so their names are known)
+from . import action_blocks, blocks  # noqa: F401  (registers the blocks, so their names are known)
 from .analysis import Analysis, analyse
+from .lints import LintSettings
 from .load import SourceDoc, page_body
 from .markup import prepare
 from .problems import Problem
@@ -20,10 +21,15 @@ from .scales import Scales
 _ID_ARGUMENTS = ("id", "area", "strategy", "goal", "indicator", "action")
 
 
-def check_site(docs: Iterable[SourceDoc], scales: Scales, extra_problems: Iterable[Problem] = ()) -> Analysis:
+def check_site(
+    docs: Iterable[SourceDoc],
+    scales: Scales,
+    extra_problems: Iterable[Problem] = (),
+    lints: LintSettings | None = None,
+) -> Analysis:
     """Everything `analyse` finds, plus the problems in page bodies: links to unknown ids and bad blocks."""
     docs = list(docs)
-    analysis = analyse(docs, scales, extra_problems)
+    analysis = analyse(docs, scales, extra_problems, lints)
     model = analysis.model
     path_of = {ident: record.path for ident, record in model.records.items()}
     entity_at = {record.path: record.entity for record in model.records.values()}

@@ -18,6 +18,7 @@ from .attainment import latest_rating, latest_status, ratings_by_period
 from .graph import SiteModel
 from .models import Action, Entity, Goal, Indicator
 from .periods import parse_period
+from .problems import Problem
 
 Linker = Callable[[str], str | None]
 
@@ -79,6 +80,10 @@ class BlockRenderer:
     short: Linker | None = None
     # Names of page assets the rendered blocks need (e.g. a chart library); the plugin adds them to the page.
     assets: set[str] = field(default_factory=set)
+    # URL of a file of the built site (by its source path) relative to this page, or None when it is absent.
+    url: Callable[[str], str | None] | None = None
+    # The build's content problems and lint findings, for the editors' overview.
+    problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.env.filters.setdefault("number", number)

@@ -1,0 +1,135 @@
+"""Real builds of fixture sites with action plans: period reports with changes, lints, exports, two units."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from conftest import SMALL_SITE
+
+TWO_PERIODS = {
+    **SMALL_SITE,
+    "forskning/tiltak-2.md": """
+        ---
+        type: action
+        id: s-tiltak-2
+        goals: [s-forskning-2]
+        title: Styrke søknadsstøtten
+        owner: Forskningsdirektør
+        start: 2019-01
+        end: 2019-12
+        budget: {nok: 100000}
+        risk: {level: low}
+        status:
+          - {period: 2019-T2, level: 3, note: Godt i gang.}
+          - {period: 2019-T3, level: 1, note: "=HYPERLINK(\\"http://x\\")"}
+        ---
+        """,
+    "forskning/tiltak-3.md": """
+        ---
+        type: action
+        id: s-tiltak-3
+        goals: [s-forskning-2]
+        title: Søke EU-midler
+        status:
+          - {period: 2019-T2, level: 2}
+        ---
+        """,
+    "forskning/tiltak-4.md": """
+        ---
+        type: action
+        id: s-tiltak-4
+        goals: [s-forskning-1]
+        title: Nytt tiltak
+        status:
+          - {period: 2019-T3, level: 0, note: Vedtatt i høst.}
+        ---
+        """,
+}
+
+
+def change_marks(html: str) -> dict[str, str]:
+    rows = re.findall(r'<tr data-action="([^"]+)"[^>]*data-change="([^"]+)"', html)
+    return dict(rows)
+
+
+def test_period_reports_show_what_changed_since_the_previous_period(build_site):
+    built = build_site(TWO_PERIODS)
+    assert built.ok, built.log
+    first = built.html("rapporter/2019-T2/index.html")
+    second = built.html("rapporter/2019-T3/index.html")
+    assert change_marks(first) == {
+        "s-tiltak-1": "new",
+        "s-tiltak-3": "new",
+        "s-tiltak-2": "new",
+        "s-tiltak-4": "unreported",
+    }
+    assert change_marks(second) == {
+        "s-tiltak-1": "up",
+        "s-tiltak-3": "stale",
+        "s-tiltak-2": "down",
+        "s-tiltak-4": "new",
+    }
+    # Marks are signs and words, not colour alone; the previous level is named.
+    assert "▲</span> Opp siden forrige periode" in second and "(fra 0 i 2. tertial 2019)" in second
+    assert "▼</span> Ned siden forrige periode" in second
+    assert "Ikke oppdatert i perioden" in second
+    assert '<a href="../2019-T2/">2. tertial 2019</a>' in second
+    # Figures for the period count each action's latest status at its end.
+    assert "2 av de 2 målene i strategien følges opp med 4 tiltak" in second
+    assert "igangsatt aktivitet på 2 av tiltakene" in second  # tiltak-1 (2) and the stale tiltak-3 (2)
+    index = re.search(r'data-strategy-block="reports".*?</ul>', built.html("rapporter/index.html"), re.S).group(0)
+    assert index.index("Statusrapport 3. tertial 2019") < index.index("Statusrapport 2. tertial 2019")
+
+
+def test_lints_are_listed_for_editors_and_do_not_fail_the_build(build_site):
+    built = build_site(TWO_PERIODS)
+    assert built.ok and not built.warnings(), built.log
+    assert "forskning/tiltak-3.md:2: owner: tiltaket mangler eier" in built.log
+    overview = built.html("redaktor/index.html")
+    assert "<code>forskning/tiltak-3.md</code>" in overview
+    assert "<code>action-without-owner</code>: 2" in overview
+    # The current period is the latest with data (2019-T3): tiltak-3 has not reported for it.
+    assert "ingen status for gjeldende periode 3. tertial 2019 (siste: 2. tertial 2019)" in overview
+
+
+def test_a_lint_set_to_warning_fails_the_strict_build(build_site):
+    built = build_site(TWO_PERIODS, options="lints:\n  action_without_owner: warning\n  goal_without_indicator: off\n")
+    assert not built.ok
+    assert built.warnings() == [
+        "strategy_site: forskning/tiltak-3.md:2: owner: tiltaket mangler eier (owner): hvem har ansvaret?",
+        "strategy_site: forskning/tiltak-4.md:2: owner: tiltaket mangler eier (owner): hvem har ansvaret?",
+    ]
+
+
+def test_unknown_lint_setting_is_one_clear_message(build_site):
+    built = build_site(TWO_PERIODS, options="lints:\n  action_without_owner: severe\n")
+    assert not built.ok
+    assert "action-without-owner: «severe» er ikke error, warning, info eller off" in built.log
+    assert "Traceback" not in built.log
+
+
+def test_csv_export_neutralises_formulas_and_is_linked(build_site):
+    built = build_site(TWO_PERIODS)
+    text = (built.site / "export/s/actions.csv").read_text(encoding="utf-8-sig")
+    rows = {r["Tiltak-id"]: r for r in csv.DictReader(io.StringIO(text), delimiter=";")}
+    assert rows["s-tiltak-2"]["Statustekst"] == '\'=HYPERLINK("http://x")'
+    assert rows["s-tiltak-2"]["Budsjett kr"] == "100000"
+    assert 'href="../../export/s/actions.csv"' in built.html("rapporter/2019-T3/index.html")
+
+
+def test_workbook_is_reproducible(build_site, tmp_path):
+    first = build_site(TWO_PERIODS)
+    data = (first.site / "export/s/handlingsplan.xlsx").read_bytes()
+    again = build_site(TWO_PERIODS)
+    assert (again.site / "export/s/handlingsplan.xlsx").read_bytes() == data
+
+
+def test_goal_and_action_pages_link_both_ways(build_site):
+    built = build_site(TWO_PERIODS)
+    goal = built.html("forskning/s-forskning-2/index.html")
+    assert '<a href="../tiltak-2/">Styrke søknadsstøtten</a>' in goal
+    action = built.html("forskning/tiltak-2/index.html")
+    assert '<a href="../s-forskning-2/">Øke internasjonalt samarbeid</a>' in action
+    assert "Godt i gang." in action and "3. tertial 2019" in action and "100\u00a0000 kr" in action
