@@ -93,3 +93,22 @@ class StrategyConfig(Config):
     `reports: true`"""
     editor_overview = c.Type(str, default="redaktor/index.md")
     """Where the generated editors' overview page goes (empty: none). `editor_overview: redaktor/index.md`"""
+    # Editors: who and when, stale pages, the editors' guide.
+    stale_after_days = c.Type(int, default=365)
+    """A page not changed for this many days is flagged as stale and listed for the editors (0: never).
+
+    Measured from the date of the newest commit (or `SOURCE_DATE_EPOCH`), so one commit gives one site.
+    `stale_after_days: 365`
+    """
+    editor_guide = c.Type(str, default="slik-redigerer-du.md")
+    """Where the generated editors' guide ("Slik redigerer du") goes; an empty string leaves it out.
+    `editor_guide: slik-redigerer-du.md`
+    """
+
+    # Audience: a public build leaves out internal pages and fields.
+    audience = c.Choice(("internal", "public"), default="internal")
+    """Who the site is built for. `public` leaves out pages with `visibility: internal`, the fields listed in
+    a page's `internal_fields`, and every page and link that only internal readers have. The environment
+    variable `STRATEGY_AUDIENCE` overrides it, so one mkdocs.yml serves both builds.
+    `audience: internal`
+    """

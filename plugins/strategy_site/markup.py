@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from .graph import SiteModel
@@ -13,9 +13,13 @@ from .problems import Problem
 from .render import DIRECTIVE, SLOT, Directive, default_sections, parse_directive
 from .safe_text import markdown_literal
 
-_FENCE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+# Fenced code blocks and inline code spans: text shown as written (an example `[[id]]` stays an example).
+_FENCE = re.compile(
+    r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$|(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`)",
+    re.MULTILINE | re.DOTALL,
+)
 _COMMENT = re.compile(r"<!--(?!\s*strategy/)(?!\s*strategy-slot:).*?-->\n?", re.DOTALL)
-_ID_LINK = re.compile(r"\]\(id:(?P<id>[^)#\s]+)(?P<anchor>#[^)\s]*)?\)")
+_ID_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(id:(?P<id>[^)#\s]+)(?P<anchor>#[^)\s]*)?\)")
 _WIKI_LINK = re.compile(r"\[\[(?P<id>[a-z0-9_-]+)(?:\|(?P<text>[^\]]+))?\]\]")
 
 
@@ -29,7 +33,7 @@ class PreparedPage:
 
 
 def _outside_code(text: str, transform: Callable[[str, int], str]) -> str:
-    """Apply `transform(segment, first_line)` to the text outside fenced code blocks."""
+    """Apply `transform(segment, first_line)` to the text outside code blocks and code spans."""
     out, pos = [], 0
     for m in _FENCE.finditer(text):
         out.append(transform(text[pos : m.start()], text.count("\n", 0, pos)))
@@ -46,6 +50,7 @@ def prepare(
     entity: Entity | None,
     model: SiteModel,
     src_of: Callable[[str], str | None],
+    hidden: Collection[str] = (),
 ) -> PreparedPage:
     """Rewrite a page's Markdown. `src_of(id)` gives the source path of an entity's page.
 
@@ -53,6 +58,7 @@ def prepare(
     Markdown file, so MkDocs resolves and validates them and they survive moving either file.
     Directives (`<!-- strategy/goals area=vm-forskning -->`) become placeholders; pages of an entity get
     their default blocks unless the page places a block of the same kind itself.
+    Links to `hidden` ids (internal pages in a public build) become their text, without the internal title.
     """
     page = PreparedPage(markdown="")
     here = posixpath.dirname(src_path)
@@ -70,10 +76,14 @@ def prepare(
             return body_line + first_line + segment.count("\n", 0, m.start())
 
         def id_link(m: re.Match[str]) -> str:
+            if m.group("id") in hidden:
+                return m.group("text")
             rel = target(m.group("id"), line_of(m))
-            return m.group(0) if rel is None else f"]({rel}{m.group('anchor') or ''})"
+            return m.group(0) if rel is None else f"[{m.group('text')}]({rel}{m.group('anchor') or ''})"
 
         def wiki(m: re.Match[str]) -> str:
+            if m.group("id") in hidden:
+                return m.group("text") or "(intern side)"
             rel = target(m.group("id"), line_of(m))
             entity_ = model.get(m.group("id"))
             if m.group("text"):

@@ -110,13 +110,13 @@ class Assessment(_Model):
 class Statement(_Model):
     """A statement of the target picture (målbilde) with its assessments."""
 
-    text: Text = Field(min_length=1)
-    assessments: list[Assessment] = Field(default_factory=list)
+    text: Text = Field(min_length=1, description="Utsagnet.")
+    assessments: list[Assessment] = Field(default_factory=list, description="Vurderinger av utsagnet.")
 
 
 class StrategyPeriod(_Model):
-    start: int = Field(ge=1900, le=2200)
-    end: int = Field(ge=1900, le=2200)
+    start: int = Field(ge=1900, le=2200, description="Første år.")
+    end: int = Field(ge=1900, le=2200, description="Siste år.")
 
     @model_validator(mode="after")
     def _ordered(self) -> StrategyPeriod:
@@ -140,7 +140,7 @@ class Strategy(Entity):
 
     type: Literal["strategy"]
     unit: Text = Field(description="Enheten strategien gjelder.")
-    period: StrategyPeriod
+    period: StrategyPeriod = Field(description="Strategiperioden, f.eks. {start: 2018, end: 2025}.")
     current_period: PeriodKey | None = Field(
         default=None, description="Gjeldende rapporteringsperiode; ellers den siste med data."
     )
@@ -174,7 +174,7 @@ class Goal(Entity):
 
 class Measurement(_Model):
     period: PeriodKey
-    value: float
+    value: float = Field(description="Verdien.")
 
 
 class Indicator(Entity):
@@ -184,7 +184,7 @@ class Indicator(Entity):
     goals: list[Id] = Field(default_factory=list, description="Målene indikatoren måler.")
     unit_of_measure: Text | None = Field(default=None, description="Måleenhet, f.eks. «besøk».")
     direction: Literal["increase", "decrease"] = Field(default="increase", description="increase eller decrease.")
-    baseline: Measurement | None = None
+    baseline: Measurement | None = Field(default=None, description="Utgangspunkt: periode og verdi.")
     target: Measurement | list[Measurement] | None = Field(default=None, description="Mål, ett eller flere.")
     values: dict[PeriodKey, float] = Field(default_factory=dict, description="Verdier per periode.")
     source: Text | None = Field(default=None, description="Kilde for tallene.")
@@ -197,27 +197,27 @@ class Indicator(Entity):
 
 
 class Budget(_Model):
-    hours: float | None = Field(default=None, ge=0)
-    nok: float | None = Field(default=None, ge=0)
+    hours: float | None = Field(default=None, ge=0, description="Timer.")
+    nok: float | None = Field(default=None, ge=0, description="Kroner.")
 
 
 class Risk(_Model):
-    level: Literal["low", "medium", "high"]
-    note: Text | None = None
+    level: Literal["low", "medium", "high"] = Field(description="Risikonivå: low, medium eller high.")
+    note: Text | None = Field(default=None, description="Hva risikoen består i.")
 
 
 class Milestone(_Model):
     period: PeriodKey
-    title: Text
-    done: bool = False
+    title: Text = Field(description="Milepælen.")
+    done: bool = Field(default=False, description="true når milepælen er nådd.")
 
 
 class StatusEntry(_Model):
     """An action's reported status for a period."""
 
     period: PeriodKey
-    level: int
-    note: Text | None = None
+    level: int = Field(description="Nivå på statusskalaen (0–5 som standard).")
+    note: Text | None = Field(default=None, description="Statustekst.")
     inferred: bool = Field(default=False, description="true når nivået er lest ut av statusteksten.")
 
 
@@ -227,14 +227,14 @@ class Action(Entity):
     type: Literal["action"]
     goals: list[Id] = Field(default_factory=list, description="Målene tiltaket følger opp.")
     plan: Text | None = Field(default=None, description="Handlingsplanen tiltaket står i.")
-    number: Text | None = None
+    number: Text | None = Field(default=None, description="Tiltakets nummer i handlingsplanen.")
     responsible: Text | None = Field(default=None, description="Ansvarlig gruppe eller prosjektleder.")
-    start: PeriodKey | None = None
-    end: PeriodKey | None = None
-    budget: Budget | None = None
-    financing: Text | None = None
-    risk: Risk | None = None
-    milestones: list[Milestone] = Field(default_factory=list)
+    start: PeriodKey | None = Field(default=None, description="Oppstart, f.eks. 2019-01.")
+    end: PeriodKey | None = Field(default=None, description="Slutt, f.eks. 2020-12.")
+    budget: Budget | None = Field(default=None, description="Budsjett i timer og kroner.")
+    financing: Text | None = Field(default=None, description="Finansiering.")
+    risk: Risk | None = Field(default=None, description="Risikovurdering.")
+    milestones: list[Milestone] = Field(default_factory=list, description="Milepæler.")
     status: list[StatusEntry] = Field(default_factory=list, description="Status per periode.")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from importlib import resources
 from pathlib import Path
@@ -17,13 +18,17 @@ from mkdocs.structure.pages import Page
 from . import action_blocks, blocks, chart_blocks  # noqa: F401  (registers the blocks)
 from .action_export import actions_csv, actions_workbook
 from .analysis import analyse
+from .audience import AUDIENCES, public_view
 from .config import StrategyConfig
 from .dashboards import dashboard_pages
 from .export import export_json
 from .graph import SiteModel, natural_key
+from .guide import guide_markdown
+from .history import History, read_history
 from .lints import LintSettings
 from .load import Record, SourceDoc, decode_source, page_body
 from .markup import PreparedPage, prepare
+from .pagemeta import page_meta
 from .pages import generated_pages
 from .periods import PeriodError
 from .precheck import check_site
@@ -40,6 +45,12 @@ CSS = ("assets/strategy/strategy.css", "assets/strategy/scale.css", "assets/stra
 # The chart script is small and on every page; it fetches plotly.js (next to it) only where a page has a chart.
 CHART_JS = "assets/strategy/charts.js"
 PLOTLY_JS = "assets/strategy/plotly-strategy.min.js"
+# Page footer, copy-link buttons, row anchors and the print stylesheet: (file in assets/, path in the site).
+PAGE_ASSETS = {
+    "pages.css": "assets/strategy/pages.css",
+    "print.css": "assets/strategy/print.css",
+    "links.js": "assets/strategy/links.js",
+}
 
 
 class StrategyPlugin(BasePlugin[StrategyConfig]):
@@ -56,6 +67,9 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         # The pages and analysis of a strict build's check before writing, reused by on_files.
         self.checked: tuple[list[SourceDoc], object] | None = None
         self.problems: list[Problem] = []
+        self.audience = "internal"
+        self.hidden: set[str] = set()
+        self.history: History | None = None
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -72,6 +86,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             config.extra_javascript.append(JS)
         if CHART_JS not in config.extra_javascript:
             config.extra_javascript.append(CHART_JS)
+        for target in PAGE_ASSETS.values():
+            extra = config.extra_css if target.endswith(".css") else config.extra_javascript
+            if target not in extra:
+                extra.append(target)
+        self.audience = os.environ.get("STRATEGY_AUDIENCE") or self.config.audience
+        if self.audience not in AUDIENCES:
+            raise PluginError(f"strategy: STRATEGY_AUDIENCE={self.audience!r}; bruk {' eller '.join(AUDIENCES)}")
         return config
 
     def on_pre_build(self, config) -> None:
@@ -107,6 +128,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.model = analysis.model
         self.problems = analysis.problems
         self._report(analysis.problems)
+        self.history = read_history(Path(config.docs_dir), [d.path for d in docs])
+        self.hidden = set()
+        if self.audience == "public":
+            view = public_view(self.model, docs)
+            for path in view.hidden_paths:
+                files.remove(files.get_file_from_path(path))
+            self.model, self.hidden = view.model, view.hidden_ids
 
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
@@ -125,6 +153,10 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if self.config.dashboards:
             for src, content in dashboard_pages(self.model, self.config.dashboards_dir).items():
                 files.append(File.generated(config, src, content=content))
+        for name, target in PAGE_ASSETS.items():
+            files.append(File.generated(config, target, content=(ASSETS / name).read_text(encoding="utf-8")))
+        if self.config.editor_guide and not files.get_file_from_path(self.config.editor_guide):
+            files.append(File.generated(config, self.config.editor_guide, content=guide_markdown()))
         for ident, alias_of in [*((i, i) for i in self.model.records), *self.model.aliases.items()]:
             files.append(File.generated(config, self._short_src(ident), content=self._redirect(alias_of)))
         if self.config.export:
@@ -168,6 +200,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             record.entity if record else None,
             self.model,
             lambda i: self.files_by_id[i].src_uri if i in self.files_by_id else None,
+            self.hidden,
         )
         self._report(prepared.problems)
         self.prepared[src] = prepared
@@ -176,6 +209,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_page_content(self, html: str, page: Page, config, files):
         if not self.config.enabled or self.model is None:
             return html
+        html = self._with_page_meta(html, page, config)
         prepared = self.prepared.get(page.file.src_uri)
         if prepared is None or not prepared.slots:
             return html
@@ -200,6 +234,26 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return SLOT_RE.sub(fill, html)
 
     # Helpers.
+    def _with_page_meta(self, html: str, page: Page, config) -> str:
+        """The responsible editor, last change, stale notice, copy and edit links around an editor's page."""
+        if page.file.generated_by is not None:
+            return html
+        record = self.records_by_path.get(page.file.src_uri)
+        short = record is not None
+        # An entity's short link survives moves and renames; other pages give their own address ("" = here).
+        link = self._short_url(record.id, page.file, config.use_directory_urls) if short else ""
+        meta = page_meta(
+            page.file.src_uri,
+            record.entity if record else None,
+            page.meta,
+            self.history,
+            self.config.stale_after_days,
+            link,
+            short,
+            page.edit_url,
+        )
+        return meta.wrap(html, self.env)
+
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
             if problem.severity == "info":
