@@ -81,7 +81,8 @@ def field_rows(kind: str) -> list[tuple[str, str, bool, str]]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: no raw HTML (a description like `/m/<id>/` is text), no cell breaks."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
 
 
 def guide_markdown() -> str:
