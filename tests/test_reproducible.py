@@ -9,6 +9,7 @@ CSV, scripts and styles never carry a date, a random id or the folder the site w
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from conftest import ROOT, run_mkdocs
@@ -20,9 +21,14 @@ DATED = {"sitemap.xml", "sitemap.xml.gz"}
 
 
 def copy_of_the_site(folder: Path) -> Path:
-    """The example site's sources in another folder, so a path leaking into the output would show."""
+    """The example site's sources in another folder, so a path leaking into the output would show.
+
+    The copy is a clone of the repository (pages show their last change from git) with the working tree's
+    files over it, so uncommitted edits are the same in both builds.
+    """
+    subprocess.run(["git", "clone", "-q", "--local", str(ROOT), str(folder)], check=True, capture_output=True)
     for name in ("content", "overrides"):
-        shutil.copytree(ROOT / name, folder / name)
+        shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     return folder / "mkdocs.yml"
 

@@ -97,7 +97,7 @@ class StrategyConfig(Config):
     stale_after_days = c.Type(int, default=365)
     """A page not changed for this many days is flagged as stale and listed for the editors (0: never).
 
-    Measured from the date of the newest commit (or `SOURCE_DATE_EPOCH`), so one commit gives one site.
+    Measured from the date of the newest commit, not the build day, so one commit gives one site.
     `stale_after_days: 365`
     """
     editor_guide = c.Type(str, default="slik-redigerer-du.md")

@@ -2,14 +2,13 @@
 
 Reproducible: with a clean checkout of one commit, every date comes from git, so the same commit gives
 the same site. A file with uncommitted changes, or outside a git repository, falls back to its mtime.
-Whether a page is stale is measured against the build's reference date (SOURCE_DATE_EPOCH, else the date
-of the newest commit), not the clock, for the same reason.
+Whether a page is stale is measured against the date of the newest commit (or, outside git, of the newest
+page), never the clock or the build day, for the same reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,9 +106,5 @@ def read_history(docs_dir: Path, paths: Iterable[str]) -> History:
             except OSError:
                 continue
             changed[path] = Changed(dt.datetime.fromtimestamp(mtime, dt.UTC).date(), "fil")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        reference = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    else:
-        reference = head or max((c.date for c in changed.values()), default=dt.date.today())
+    reference = head or max((c.date for c in changed.values()), default=dt.date(1970, 1, 1))
     return History(changed, reference)
