@@ -242,3 +242,10 @@ def test_new_refuses_an_unknown_area_and_changes_nothing(tmp_path, monkeypatch, 
     assert main(["new", "goal", "--area", "s-forsking", "--title", "T"]) == 2
     assert "fant ikke et område med id «s-forsking»" in capsys.readouterr().err
     assert digest(tmp_path / "docs") == before
+
+
+def test_check_reports_an_unknown_key_with_brackets_without_crashing(tmp_path):
+    write_site(tmp_path, {**SMALL_SITE, "feil/k.md": "---\ntype: goal\ni[d: xk\ntitle: T\narea: s-forskning\n---\n"})
+    proc = run_check(tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "docs/feil/k.md:3: i[d: ukjent felt; mente du «id»?" in proc.stdout.splitlines()
