@@ -225,3 +225,55 @@ def write(root: Path, name: str, text: str) -> None:
     path = root / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def test_stale_pages_are_listed_on_the_editors_overview(tmp_path):
+    config = committed_site(tmp_path)
+    built = run_mkdocs(config, tmp_path / "site")
+    assert built.ok, built.log
+    overview = page_html(tmp_path, "redaktor/index.html")
+    table = re.search(r'<table data-strategy-block="stale-pages">.*?</table>', overview, re.S).group(0)
+    assert "1 sider er ikke endret på over 365 dager" in table
+    assert '<a href="../forskning/s-forskning-1/">Styrke forskergrupper</a>' in table
+    assert "3. mars 2022" in table and "Forskningsdirektør" in table and "forskning/s-forskning-1.md" in table
+    assert "Vår forskning" not in table  # changed in 2024
+
+
+def test_public_build_has_no_editors_overview(tmp_path):
+    config = committed_site(tmp_path, options="audience: public")
+    built = run_mkdocs(config, tmp_path / "site")
+    assert built.ok, built.log
+    assert not (tmp_path / "site/redaktor").exists()
+
+
+# CI templates for a site's own repository.
+
+CI = Path(__file__).resolve().parents[1] / "ci-templates"
+
+
+def test_github_workflow_checks_pull_requests_and_publishes_main():
+    import yaml
+
+    workflow = yaml.safe_load((CI / "github/strategy.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    check_steps = [s.get("run", "") for s in jobs["check"]["steps"]]
+    assert "strategy check --format github" in check_steps
+    assert jobs["check"]["if"] == "github.event_name == 'pull_request'"
+    publish = jobs["publish"]
+    assert any("mkdocs build --strict" in s.get("run", "") for s in publish["steps"])
+    assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in publish["steps"])
+    assert publish["steps"][0]["with"]["fetch-depth"] == 0  # dates from git need the history
+
+
+def test_gitlab_ci_reports_code_quality_on_merge_requests_and_publishes_pages():
+    import yaml
+
+    ci = yaml.safe_load((CI / "gitlab/.gitlab-ci.yml").read_text(encoding="utf-8"))
+    check = ci["check"]
+    assert any("strategy check --format gitlab > gl-code-quality-report.json" in line for line in check["script"])
+    assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert check["artifacts"]["when"] == "always"
+    assert check["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "merge_request_event"'
+    pages = ci["pages"]
+    assert any("mkdocs build --strict --site-dir public" in line for line in pages["script"])
+    assert pages["artifacts"]["paths"] == ["public"] and pages["variables"]["GIT_DEPTH"] == 0

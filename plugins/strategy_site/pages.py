@@ -55,7 +55,10 @@ def editor_overview_page() -> str:
         + "Alt sjekkene fant i innholdet ved siste bygg, fil for fil: mål uten indikator eller frist, tiltak uten "
         + "eier, tidsplan, budsjett eller risikovurdering, status som ikke er rapportert for gjeldende periode, "
         + "og for mange tiltak som starter samtidig. Funn med alvorlighet «Merknad» stopper ikke bygget.\n\n"
-        + "<!-- strategy/editor-overview -->\n"
+        + "<!-- strategy/editor-overview -->\n\n"
+        + "## Sider som ikke er oppdatert på lenge\n\n"
+        + "Sider som ikke er endret på lengre tid enn nettstedet tillater (`stale_after_days`), eldste først.\n\n"
+        + "<!-- strategy/stale-pages -->\n"
     )
 
 

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import action_blocks, blocks, chart_blocks  # noqa: F401  (registers the blocks)
+from . import action_blocks, blocks, chart_blocks, editors  # noqa: F401  (registers the blocks)
 from .action_export import actions_csv, actions_workbook
 from .analysis import analyse
 from .audience import AUDIENCES, public_view
@@ -28,7 +28,7 @@ from .history import History, read_history
 from .lints import LintSettings
 from .load import Record, SourceDoc, decode_source, page_body
 from .markup import PreparedPage, prepare
-from .pagemeta import page_meta
+from .pagemeta import page_meta, responsible, stale_pages
 from .pages import generated_pages
 from .periods import PeriodError
 from .precheck import check_site
@@ -168,7 +168,9 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
                     files.append(File.generated(config, f"export/{sid}/actions.csv", content=csv_text))
                     workbook = actions_workbook(self.model, sid)
                     files.append(File.generated(config, f"export/{sid}/handlingsplan.xlsx", content=workbook))
-        pages = generated_pages(self.model, self.config.reports, self.config.editor_overview)
+        # The editors' overview is for the editors: a public build leaves it out with its findings.
+        overview = self.config.editor_overview if self.audience == "internal" else None
+        pages = generated_pages(self.model, self.config.reports, overview)
         for src, markdown in pages.items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
@@ -221,6 +223,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             short=lambda i: self._short_url(i, page.file, config.use_directory_urls),
             url=lambda src: self._file_url(files, src, page.file),
             problems=self.problems,
+            data=self._overview_data(page, files) if page.file.src_uri == self.config.editor_overview else {},
         )
 
         def fill(match) -> str:
@@ -234,6 +237,27 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return SLOT_RE.sub(fill, html)
 
     # Helpers.
+    def _overview_data(self, page: Page, files: Files) -> dict:
+        """The stale pages for the editors' overview, with links relative to it."""
+        stale = []
+        paths = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
+        for path, changed in stale_pages(self.history, paths, self.config.stale_after_days) if self.history else []:
+            file = files.get_file_from_path(path)
+            record = self.records_by_path.get(path)
+            title = record.entity.title if record else (file.page.title if file.page and file.page.title else path)
+            meta = file.page.meta if file.page else {}
+            owner = responsible(record.entity if record else None, meta)
+            stale.append(
+                {
+                    "title": title,
+                    "url": file.url_relative_to(page.file),
+                    "changed": changed,
+                    "owner": owner,
+                    "path": path,
+                }
+            )
+        return {"stale_pages": stale, "stale_after_days": self.config.stale_after_days}
+
     def _with_page_meta(self, html: str, page: Page, config) -> str:
         """The responsible editor, last change, stale notice, copy and edit links around an editor's page."""
         if page.file.generated_by is not None:

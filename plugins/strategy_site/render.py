@@ -10,6 +10,7 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -84,6 +85,8 @@ class BlockRenderer:
     url: Callable[[str], str | None] | None = None
     # The build's content problems and lint findings, for the editors' overview.
     problems: list[Problem] = field(default_factory=list)
+    # Facts about the site beyond the model that a block shows (e.g. stale pages on the editors' overview).
+    data: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.env.filters.setdefault("number", number)
