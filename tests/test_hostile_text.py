@@ -62,10 +62,12 @@ Se [[s-mal]], [[s-omrade]] og [[s-tiltak]].
     f"title: {quoted('Indikator ' + HOSTILE)}\nunit_of_measure: {H}\nsource: {H}\n"
     "baseline: {period: '2018', value: 1}\ntarget: {period: '2025', value: 2}\nvalues: {'2019': 1.5}\n---\n",
     "tiltak.md": f"---\ntype: action\nid: s-tiltak\ngoals: [s-mal]\ntitle: {quoted('Tiltak ' + HOSTILE)}\n"
-    f"plan: {H}\nnumber: {H}\nresponsible: {H}\nowner: {H}\nfinancing: {H}\nstart: 2019-01\nend: 2020-12\n"
+    # Values a spreadsheet would run as formulas: the CSV and Excel exports must neutralise them.
+    f"plan: {H}\nnumber: {H}\nresponsible: {quoted('@SUM(A1) ' + HOSTILE)}\nowner: {quoted('=1+2 ' + HOSTILE)}\n"
+    f"financing: {quoted('+47 ' + HOSTILE)}\nstart: 2019-01\nend: 2020-12\n"
     f"budget: {{hours: 1, nok: 2}}\nrisk: {{level: high, note: {H}}}\n"
     f"milestones:\n  - {{period: 2019-T3, title: {H}}}\n"
-    f"status:\n  - {{period: 2019-T2, level: 2, note: {H}}}\n---\n",
+    f"status:\n  - {{period: 2019-T2, level: 2, note: {quoted('-1 ' + HOSTILE)}}}\n---\n",
 }
 
 
