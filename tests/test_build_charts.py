@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 
 from conftest import SMALL_SITE
 
@@ -155,3 +156,51 @@ def test_example_site_dashboards_and_museum_indicators(example_site):
     assert "Eksempeldata" in visits
     for area in vm["areas"]:
         assert charts_in(example_site.html(f"styringskort/{area['id']}/index.html")), area["id"]
+
+
+def test_mh_dashboards_draw_the_action_plan_from_the_actions_status(example_site):
+    """MH's 32 actions (seed 002): the status charts count each action's latest reported level, per area and per
+    reporting period, exactly as the actions' own status histories in the export say."""
+    export = example_site.export()
+    mh = next(s for s in export["strategies"] if s["id"] == "mh")
+    actions = [e for e in export["entities"] if e["type"] == "action" and e["placed_in"]["strategy"] == "mh"]
+    latest = {a["id"]: max(a["status"], key=lambda s: s["period"])["level"] for a in actions}
+    per_area = {
+        area["id"]: Counter(latest[a["id"]] for a in actions if a["placed_in"]["area"] == area["id"])
+        for area in mh["areas"]
+    }
+
+    charts = {kind: figure for kind, _, figure in charts_in(example_site.html("styringskort/mh/index.html"))}
+    statuses = charts["statuses"]
+    for level in range(6):
+        [series] = [t for t in statuses["data"] if t["name"].startswith(f"{level} – ")]
+        assert series["y"] == [area["title"] for area in mh["areas"]]
+        assert series["x"] == [per_area[area["id"]][level] for area in mh["areas"]], level
+    assert all(t["textangle"] == 0 for t in statuses["data"])  # counts upright, also in narrow segments
+    assert [sum(t["x"][i] for t in statuses["data"]) for i in range(7)] == [
+        7,
+        4,
+        4,
+        3,
+        3,
+        3,
+        8,
+    ]  # actions per area in the board report
+    progress = charts["status-progress"]
+    assert {t["x"][0] for t in progress["data"]} == {"2019"}
+    assert {t["name"][0]: t["y"] for t in progress["data"]} == {
+        str(level): [count] for level, count in Counter(latest.values()).items()
+    }
+    page = example_site.html("styringskort/mh/index.html")
+    assert "32 tiltak: 19 igangsatt, 4 gjennomført, 0 uten status." in page
+    # No goal of MH is rated in the board report: no grey rating charts; no action has a timeline: said so.
+    assert "ratings" not in charts and "goal-tree" not in charts
+    assert "ingen av de 32 tiltakene har start eller slutt" in page
+
+    urls = {e["id"]: e["url"] for e in export["entities"]}
+    for area in mh["areas"]:
+        for path in (f"styringskort/{area['id']}/index.html", urls[area["id"]] + "index.html"):
+            area_charts = {kind: figure for kind, _, figure in charts_in(example_site.html(path))}
+            bars = {t["name"][0]: t["x"] for t in area_charts["statuses"]["data"]}
+            assert bars == {str(level): [n] for level, n in per_area[area["id"]].items()}, path
+            assert "status-progress" in area_charts, path

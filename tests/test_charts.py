@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from strategy_site.analysis import analyse
 from strategy_site.charts import (
+    actions_without_timeline,
     annual_cycle_chart,
     charts_for,
     goal_tree_chart,
@@ -133,11 +135,15 @@ status: [{period: 2019-T3, level: 1}]
 }
 
 
-@pytest.fixture(scope="module")
-def model():
-    analysis = analyse([SourceDoc(p, t) for p, t in SITE.items()], Scales.from_config())
+def model_of(files: dict[str, str]):
+    analysis = analyse([SourceDoc(p, t) for p, t in files.items()], Scales.from_config())
     assert not analysis.errors, [str(p) for p in analysis.errors]
     return analysis.model
+
+
+@pytest.fixture(scope="module")
+def model():
+    return model_of(SITE)
 
 
 def trace(chart, name):
@@ -215,6 +221,15 @@ class TestCharts:
         assert polar["rotation"] == 90 and polar["direction"] == "clockwise"
         assert chart.rows[0][:2] == ["januar–februar", "Plan godkjent"]
         assert chart.rows[-1][:2] == ["desember–januar", "Revidert plan"]
+
+    def test_no_rating_charts_where_no_goal_is_rated_and_untimed_actions_are_counted(self):
+        files = {k: re.sub(r"assessments: \[.*\]\n", "", v) for k, v in SITE.items() if k != "b/t3.md"}
+        files["a/t4.md"] = "---\ntype: action\nid: t4\ngoals: [a-1]\ntitle: Uten tidsplan\n---\n"
+        unrated = model_of(files)
+        assert rating_chart(unrated, "s") is None and goal_tree_chart(unrated, "s") is None
+        assert [c.kind for c in charts_for(unrated, "s")][:3] == ["statuses", "status-progress", "timeline"]
+        assert actions_without_timeline(unrated, "s") == (1, 3)
+        assert actions_without_timeline(model_of(SITE), "s") == (0, 3)
 
     def test_spec_is_json_of_the_figure(self, model):
         chart = rating_chart(model, "s")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .attainment import action_summary, attainment_for
-from .charts import CHART_KINDS, Chart, annual_cycle_chart, charts_for, indicator_chart
+from .charts import CHART_KINDS, Chart, actions_without_timeline, annual_cycle_chart, charts_for, indicator_chart
 from .indicators import progress
 from .models import Area, Entity, Goal, Indicator, Strategy
 from .render import DEFAULT_SECTIONS, BlockRenderer, block, number, percent
@@ -56,7 +56,13 @@ def chart_block(r: BlockRenderer, args, page_entity) -> str:
 def charts_block(r: BlockRenderer, args, page_entity) -> str:
     """Every chart with data for an entity; nothing at all when there is none."""
     target = r.target(args, page_entity, "id", "area", "strategy")
-    return "\n".join(render_chart(r, c) for c in charts_for(r.model, target.id))
+    html = [render_chart(r, c) for c in charts_for(r.model, target.id)]
+    if isinstance(target, Strategy | Area):
+        # A missing timeline is a gap in the plan a leader group should see, not a silently absent chart.
+        untimed, actions = actions_without_timeline(r.model, target.id)
+        if untimed:
+            html.append(r.render("timeline_missing", untimed=untimed, actions=actions))
+    return "\n".join(html)
 
 
 @dataclass

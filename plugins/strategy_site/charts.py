@@ -134,6 +134,7 @@ def _stacked_bars(
                 },
                 "text": [str(c) if c else "" for c in counts],
                 "textposition": "inside",
+                "textangle": 0,
                 "insidetextanchor": "middle",
                 "hovertemplate": f"%{{{category}}}<br>{name}: %{{{count}}} {hover}<extra></extra>",
             }
@@ -148,7 +149,8 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
     if not areas:
         return None
     summaries = [attainment_for(model.goals_in(a), scale) for a in areas]
-    if not any(s.goals for s in summaries):
+    # Without any rating the bars would only repeat the goal count in grey; the key figures already say it.
+    if not any(s.rated for s in summaries):
         return None
     names = [_short(model.get(a).title) for a in areas]
     series = [
@@ -434,9 +436,9 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
             add(area_id, root.id, _short(area.title, 22), NEUTRAL_COLOR, _plain(area.title))
         for goal_id in model.goals_of_area.get(area_id, []):
             add_goal(goal_id, area_id, area.title)
-    if not rows:
-        return None
     total = attainment_for(model.goals_in(ident), scale)
+    if not rows or not total.rated:
+        return None
     title = f"Mål og vurderinger – {root.title}"
     figure = {
         "data": [
@@ -489,6 +491,12 @@ def running_per_year(actions: list[Action]) -> dict[int, int]:
     return {y: sum(1 for s, e in spans if s.year <= y <= e.year) for y in range(first, last + 1)}
 
 
+def actions_without_timeline(model: SiteModel, ident: str) -> tuple[int, int]:
+    """(actions without start or end, all actions) of a strategy, area or goal."""
+    actions = model.actions_in(ident)
+    return sum(1 for a in actions if _span(a) is None), len(actions)
+
+
 def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
     """A Gantt chart of the actions' timelines, coloured by latest status, and the number running each year."""
     actions = [a for a in model.actions_in(ident) if _span(a)]
@@ -516,6 +524,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
                 "x": [((e - s).days + 1) * DAY_MS for s, e in spans],
                 "text": [str(level) if level is not None else "–" for _ in idx],
                 "textposition": "inside",
+                "textangle": 0,
                 "marker": {
                     "color": status.color if status else UNRATED_COLOR,
                     "line": {"color": "rgba(0,0,0,0.45)", "width": 1},

@@ -118,6 +118,34 @@ def test_dashboard_draws_navigates_instantly_and_follows_the_palette(page, serve
     assert not outside, f"requests outside the site: {outside}"
 
 
+def test_mh_action_plan_dashboard_to_an_area_by_instant_navigation_in_both_palettes(page, served_site, screenshot):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served_site.url_of("styringskort/mh/"))
+    assert [c["kind"] for c in wait_drawn(page)] == ["statuses", "status-progress"]
+    # The status bars carry their counts as text, so the picture reads without the colours.
+    labels = page.locator(".strategy-chart[data-strategy-chart=statuses] .bartext").all_text_contents()
+    assert sum(int(t) for t in labels if t.strip()) == 32
+    assert "ingen av de 32 tiltakene har start eller slutt" in page.locator(".strategy-timeline-missing").inner_text()
+    screenshot(page, "charts-dashboard-mh")
+
+    page.evaluate("window.__noReload = true")
+    page.locator('article a[href$="mh-organisasjon/"]').first.click()
+    page.wait_for_url("**/styringskort/mh-organisasjon/")
+    assert [c["kind"] for c in wait_drawn(page)] == ["statuses", "status-progress"]
+    assert page.evaluate("window.__noReload === true"), "the page was reloaded: instant navigation did not happen"
+    labels = page.locator(".strategy-chart[data-strategy-chart=statuses] .bartext").all_text_contents()
+    assert sum(int(t) for t in labels if t.strip()) == 8
+    light = page.evaluate(TEXT_FILL)
+    page.locator('label.md-header__button[for="__palette_1"]').click()
+    wait_drawn(page, "slate")
+    assert page.evaluate(TEXT_FILL) != light
+    page.evaluate("window.scrollTo(0, 0)")  # a full-page shot of a scrolled page repeats the sticky header
+    screenshot(page, "charts-dashboard-mh-organisasjon-dark")
+    outside = [u for u in requested if not u.startswith((served_site.url, "data:", "blob:"))]
+    assert not outside, f"requests outside the site: {outside}"
+
+
 def test_a_page_without_charts_loads_no_plotly(page, served_site):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
