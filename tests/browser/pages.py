@@ -10,11 +10,14 @@ PAGES: list[tuple[str, str]] = [
     ("mal", "vm/forskning/vm-forskning-2/"),
     ("styringskort", "styringskort/vm/"),
     ("indikator", "vm/indikatorer/publikumsbesok/"),
+    ("tiltak", "mh/formidling/tiltak/mh-tiltak-22-1/"),
+    ("perioderapport", "mh/rapporter/2019/"),
+    ("rapportoversikt", "mh/rapporter/"),
 ]
 
 # The page printed to PDF: (site path, title, texts the printout must contain).
 PRINTED_REPORT: tuple[str, str, list[str]] = (
-    "vm/",
-    "Strategi for NTNU Vitenskapsmuseet 2018–2025",
-    ["Måloppnåelse", "Vår forskning", "Totalt"],
+    "mh/rapporter/2019/",
+    "Statusrapport 2019",
+    ["igangsatt aktivitet på 19 av tiltakene", "Status per område", "Ny i perioden"],
 )
