@@ -21,6 +21,9 @@ TWO_PERIODS = {
         end: 2019-12
         budget: {nok: 100000}
         risk: {level: low}
+        milestones:
+          - {period: 2019-06, title: Søknadsverksted holdt, done: true}
+          - {period: 2019-T3, title: Ny rutine for budsjettstøtte}
         status:
           - {period: 2019-T2, level: 3, note: Godt i gang.}
           - {period: 2019-T3, level: 1, note: "=HYPERLINK(\\"http://x\\")"}
@@ -133,3 +136,41 @@ def test_goal_and_action_pages_link_both_ways(build_site):
     action = built.html("forskning/tiltak-2/index.html")
     assert '<a href="../s-forskning-2/">Øke internasjonalt samarbeid</a>' in action
     assert "Godt i gang." in action and "3. tertial 2019" in action and "100\u00a0000 kr" in action
+    # The timeline: start and end, and each milestone with whether it is reached, in words.
+    facts = re.search(r'<div class="strategy-facts".*?</dl>', action, re.S).group(0)
+    assert "januar 2019 – desember 2019" in facts
+    milestones = re.findall(r"<li>(.*?)</li>", re.search(r"<dt>Milepæler</dt><dd>(.*?)</dd>", facts).group(1))
+    assert [re.sub(r"<[^>]+>", "", m) for m in milestones] == [
+        "juni 2019: Søknadsverksted holdt (nådd)",
+        "3. tertial 2019: Ny rutine for budsjettstøtte (ikke nådd)",
+    ]
+    # An action without milestones shows none.
+    assert "Milepæler" not in built.html("forskning/tiltak-3/index.html")
+
+
+FOUR_LEVELS = """
+statuses:
+  - {level: 0, label: Ikke startet, color: "#6b6b6b"}
+  - {level: 1, label: I gang, color: "#2b7bba"}
+  - {level: 2, label: Levert, color: "#1e7b34"}
+  - {level: 3, label: Evaluert, color: "#0b5d1e"}
+status_started: 1
+status_done: 2
+"""
+
+
+def test_a_site_sets_its_own_status_scale_and_what_counts_as_started_and_done(build_site):
+    built = build_site(TWO_PERIODS, options=FOUR_LEVELS)
+    assert built.ok, built.log
+    report = built.html("rapporter/2019-T3/index.html")
+    # At the end of 2019-T3 the levels are 2, 1, 2 (stale) and 0: three started (≥ 1), two done (≥ 2).
+    assert "igangsatt aktivitet på 3 av tiltakene, og 2 er gjennomført" in report
+    assert "på skalaen 0–3" in report
+    assert '<span class="strategy-badge__label">I gang</span>' in report
+    assert "Tiltaksplan vedtatt" not in report  # the default scale's label for level 1
+    # A done action need not report again: the stale tiltak-3 (level 2) is no longer asked for a status.
+    overview = built.html("redaktor/index.html")
+    assert "ingen status for gjeldende periode" not in overview
+    default = build_site(TWO_PERIODS)
+    assert "igangsatt aktivitet på 2 av tiltakene, og 0 er gjennomført" in default.html("rapporter/2019-T3/index.html")
+    assert "ingen status for gjeldende periode" in default.html("redaktor/index.html")
