@@ -17,7 +17,7 @@ from .attainment import attainment_for, latest_rating, latest_status
 from .graph import SiteModel
 from .indicators import planned_value, progress, values_in_order
 from .models import Action, Area, CycleEvent, Goal, Indicator, Strategy
-from .periods import Period, parse_period
+from .periods import MONTH_NAMES, Period, parse_period
 from .scales import text_color_for
 
 # Patterns repeat the colour's meaning for people who cannot tell the colours apart, and on grey print.
@@ -27,20 +27,6 @@ NEUTRAL_COLOR = "#9fa8da"
 # A colour-blind safe qualitative palette (Okabe–Ito) for series that have no colour of their own.
 SERIES_COLORS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
 MONTHS = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
-MONTH_NAMES = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
 DAY_MS = 24 * 3600 * 1000
 
 

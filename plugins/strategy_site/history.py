@@ -14,20 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-_MONTHS = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
+from .periods import MONTH_NAMES
 
 
 @dataclass(frozen=True)
@@ -40,7 +27,7 @@ class Changed:
     @property
     def label(self) -> str:
         """Norwegian date, e.g. '3. mars 2026'."""
-        return f"{self.date.day}. {_MONTHS[self.date.month - 1]} {self.date.year}"
+        return f"{self.date.day}. {MONTH_NAMES[self.date.month - 1]} {self.date.year}"
 
 
 def _git(root: Path, *args: str) -> str | None:

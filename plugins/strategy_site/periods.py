@@ -19,20 +19,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # How many parts of a year each kind has, and the label used in Norwegian text.
 _PARTS = {"tertial": 3, "quarter": 4, "half": 2, "month": 12}
 _LABELS = {"tertial": "{n}. tertial {y}", "quarter": "{n}. kvartal {y}", "half": "{n}. halvår {y}"}
-_MONTHS = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
+# Norwegian month names, January first; used wherever a month is written out.
+MONTH_NAMES = [
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+]  # fmt: skip
 
 
 class PeriodError(ValueError):
@@ -59,7 +50,7 @@ class Period:
             n = int(self.key.split("-")[1][1:])
             return _LABELS[self.kind].format(n=n, y=y)
         if self.kind == "month":
-            return f"{_MONTHS[self.start.month - 1]} {y}"
+            return f"{MONTH_NAMES[self.start.month - 1]} {y}"
         return self.start.strftime("%d.%m.%Y")
 
     def __str__(self) -> str:
