@@ -7,7 +7,7 @@ plugin on and off interleaved (the machine is shared, so both see the same noise
 and reports medians: wall and CPU seconds, seconds per page, the on/off ratio, peak memory of the build
 process, the size of the built site, the time `mkdocs serve` (and `mkdocs serve --dirty`) takes to show an
 edit of one goal, the transfer size of a goal page and a dashboard page, and the size of the search index.
-The targets of the project are checked at the end. `--profile` adds a cProfile of one plugin-on build.
+The targets of the project are checked at the end. `--profile` adds cProfiles of one build on and one off.
 """
 
 from __future__ import annotations
@@ -239,22 +239,41 @@ def serve(out: Path, dirty: bool, edits: int, log: Path) -> Serve:
         sink.close()
 
 
-def profile(out: Path, top: int = 30) -> str:
-    """cProfile of one plugin-on build: where the time goes, by cumulative time, plugin and MkDocs/Material."""
-    prof = out / "build.prof"
+def _profile_build(out: Path, enabled: bool) -> pstats.Stats:
+    prof = out / f"build-{'on' if enabled else 'off'}.prof"
     args = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q"]
     args += ["-f", str(out / "mkdocs.yml"), "-d", str(out / "site-prof")]
-    subprocess.run(args, env=_env(True), cwd=out, check=True)
-    text = io.StringIO()
-    stats = pstats.Stats(str(prof), stream=text)
-    stats.sort_stats("cumulative").print_stats(
-        r"(strategy_site|mkdocs/commands/build|mkdocs/plugins|material/templates|material/plugins|search|yaml)", top
-    )
-    lines = text.getvalue().splitlines()
-    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
-    head = next((line.strip() for line in lines if "function calls" in line), "")
-    body = "\n".join(re.sub(r"\S*site-packages/|\S*/plugins/(?=strategy_site)", "", line) for line in lines[start:])
-    return f"{head}\n\n{body}"
+    subprocess.run(args, env=_env(enabled), cwd=out, check=True)
+    return pstats.Stats(str(prof), stream=io.StringIO())
+
+
+def _where(key: tuple) -> str:
+    path, line, name = key
+    path = re.sub(r".*site-packages/|.*/plugins/(?=strategy_site)|.*/lib/python3[.0-9]*/", "", path)
+    return f"{path}:{line}({name})"
+
+
+def profile(out: Path, top: int = 40) -> str:
+    """cProfile of one build with the plugin on and one with it off: the functions whose cumulative time
+    grows most when the plugin is on (that is where the plugin's cost goes, its own and what it makes
+    MkDocs, Material and the search index do), then the plugin's own functions."""
+    on, off = _profile_build(out, True), _profile_build(out, False)
+    cum_on = {k: v[3] for k, v in on.stats.items()}
+    cum_off = {k: v[3] for k, v in off.stats.items()}
+    extra = on.total_tt - off.total_tt
+    rows = sorted(((cum_on.get(k, 0) - cum_off.get(k, 0), k) for k in cum_on.keys() | cum_off.keys()), reverse=True)
+    # Leave out the wrappers that contain the whole build (runpy, click, build()): they say nothing.
+    rows = [(d, k) for d, k in rows if d < 0.9 * extra]
+    lines = [
+        f"plugin på: {on.total_tt:.1f} s, av: {off.total_tt:.1f} s under cProfile (forskjell {extra:.1f} s)",
+        "",
+        "Størst økning med plugin på (s: økning, på, av):",
+    ]
+    lines += [f"{d:7.2f} {cum_on.get(k, 0):7.2f} {cum_off.get(k, 0):7.2f}  {_where(k)}" for d, k in rows[:top]]
+    own = sorted(((v, k) for k, v in cum_on.items() if "strategy_site" in k[0]), reverse=True)
+    lines += ["", "Pluginens egne funksjoner (kumulativ s):"]
+    lines += [f"{v:7.2f}  {_where(k)}" for v, k in own[: top // 2]]
+    return "\n".join(lines)
 
 
 def measure(size: int, work: Path, repeats: int, edits: int, with_serve: bool) -> SizeResult:
@@ -368,7 +387,7 @@ def report(results: list[SizeResult], repeats: int, profile_text: str | None) ->
     ]
     out += ["", "Mål:", ""] + [f"- {line}" for line in targets(results)]
     if profile_text:
-        out += ["", f"Profil av ett bygg med plugin på ved {last.pages} sider (cProfile, kumulativ tid):", "", "```"]
+        out += ["", f"Profil ved {last.pages} sider (cProfile, kumulativ tid):", "", "```"]
         out += [profile_text, "```"]
     return "\n".join(out) + "\n"
 
@@ -410,13 +429,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3, help="builds per mode and size (median is reported)")
     parser.add_argument("--edits", type=int, default=2, help="edits of one goal per `mkdocs serve` run")
     parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` measurement")
+    parser.add_argument("--serve-max", type=int, default=10**9, help="measure `mkdocs serve` only up to this size")
     parser.add_argument("--profile", action="store_true", help="add a cProfile of one build at the largest size")
     parser.add_argument("--work", type=Path, default=Path("/tmp/strategy-bench"), help="folder for generated sites")
     parser.add_argument("--output", type=Path, help="write the Markdown report here as well")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     args.work.mkdir(parents=True, exist_ok=True)
-    results = [measure(size, args.work.resolve(), args.repeats, args.edits, not args.no_serve) for size in sizes]
+    results = [
+        measure(size, args.work.resolve(), args.repeats, args.edits, not args.no_serve and size <= args.serve_max)
+        for size in sizes
+    ]
     profile_text = profile(args.work.resolve() / str(sizes[-1])) if args.profile else None
     text = report(results, args.repeats, profile_text)
     print("\n" + text)

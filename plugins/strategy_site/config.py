@@ -112,3 +112,16 @@ class StrategyConfig(Config):
     variable `STRATEGY_AUDIENCE` overrides it, so one mkdocs.yml serves both builds.
     `audience: internal`
     """
+
+    # Search: which blocks the search index reads.
+    search_blocks = c.ListOfItems(c.Type(str), default=["facts", "statements"])
+    """Blocks whose text goes into the search index; the others are put in the page after it is indexed.
+
+    The page's own text, headings and key facts are found; tables and lists that repeat other pages (goal
+    lists, attainment, histories, charts) are not, so a search leads to the page that says a thing, and the
+    index stays small.
+
+    ```yaml
+    search_blocks: [facts, statements]
+    ```
+    """

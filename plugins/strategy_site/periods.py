@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -65,7 +66,12 @@ def parse_period(value: object) -> Period:
     """Parse a period written as 2019, "2019-T2", "2019-Q3", "2019-H1", "2019-06" or "2019-06-30"."""
     if isinstance(value, dt.date):
         value = value.isoformat()
-    text = str(value).strip()
+    return _parse_text(str(value).strip())
+
+
+# A site has a few dozen distinct periods and the blocks ask for them hundreds of thousands of times.
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Period:
     for kind, pattern in _PATTERNS:
         m = pattern.match(text)
         if not m:

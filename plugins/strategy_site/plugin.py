@@ -25,6 +25,7 @@ from .export import export_json
 from .graph import SiteModel, natural_key
 from .guide import guide_markdown
 from .history import History, read_history
+from .late import LateBlocks
 from .lints import LintSettings
 from .load import Record, SourceDoc, decode_source, page_body
 from .markup import PreparedPage, prepare
@@ -63,6 +64,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.files_by_id: dict[str, File] = {}
         self.records_by_path: dict[str, Record] = {}
         self.prepared: dict[str, PreparedPage] = {}
+        self.late: dict[str, LateBlocks] = {}
         self.env: jinja2.Environment | None = None
         # The pages and analysis of a strict build's check before writing, reused by on_files.
         self.checked: tuple[list[SourceDoc], object] | None = None
@@ -226,15 +228,24 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             data=self._overview_data(page, files) if page.file.src_uri == self.config.editor_overview else {},
         )
 
+        late = self.late[page.file.src_uri] = LateBlocks()
+
         def fill(match) -> str:
             directive = prepared.slots[int(match.group(1))]
             try:
-                return renderer.block(directive, record.entity if record else None)
+                block = renderer.block(directive, record.entity if record else None)
             except ValueError as exc:
                 self._report([Problem(page.file.src_uri, str(exc), line=directive.line, field="blokk")])
                 return ""
+            return block if directive.kind in self.config.search_blocks else late.hold(block)
 
         return SLOT_RE.sub(fill, html)
+
+    def on_post_page(self, output: str, page: Page, config) -> str:
+        if not self.config.enabled:
+            return output
+        late = self.late.pop(page.file.src_uri, None)
+        return late.place(output) if late else output
 
     # Helpers.
     def _overview_data(self, page: Page, files: Files) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .attainment import latest_rating, latest_status, ratings_by_period
 from .graph import SiteModel
@@ -38,6 +38,14 @@ def number(value: float | int | None, decimals: int = 0) -> str:
 
 def percent(share: float | None) -> str:
     return "–" if share is None else f"{round(share * 100)}\u00a0%"
+
+
+def _badge(css: str, mark: object, label: str) -> Markup:
+    """A badge: the mark as written and the level's label, so status is never shown by colour alone."""
+    return Markup(
+        f'<span class="strategy-badge {escape(css)}">{escape(mark)} '
+        f'<span class="strategy-badge__label">{escape(label)}</span></span>'
+    )
 
 
 BlockFunction = Callable[["BlockRenderer", dict[str, str], Entity | None], str]
@@ -98,24 +106,26 @@ class BlockRenderer:
         entity = self.model.get(ident)
         url = self.link(ident)
         label = text if text is not None else (entity.title if entity else ident)
+        # f-strings with escape(): Markup.format() was a third of the time of rendering the blocks.
         if url is None:
-            return Markup("<span>{}</span>").format(label)
-        return Markup('<a href="{}">{}</a>').format(url, label)
+            return Markup(f"<span>{escape(label)}</span>")
+        return Markup(f'<a href="{escape(url)}">{escape(label)}</a>')
 
     def rating_badge(self, rating) -> Markup:
         if rating is None:
             return Markup('<span class="strategy-badge strategy-badge--none">Ikke vurdert</span>')
-        html = '<span class="strategy-badge {}" title="{}">{} <span class="strategy-badge__label">{}</span></span>'
-        return Markup(html).format(rating.level.css, rating.level.label, rating.mark, rating.level.label)
+        css, label, mark = escape(rating.level.css), escape(rating.level.label), escape(rating.mark)
+        return Markup(
+            f'<span class="strategy-badge {css}" title="{label}">{mark} '
+            f'<span class="strategy-badge__label">{label}</span></span>'
+        )
 
     def rating_badge_for(self, assessment) -> Markup:
         """The badge of one assessment as written (a part of a goal, say)."""
         level = self.model.scales.ratings.resolve(assessment.rating)
         if level is None:
-            return Markup('<span class="strategy-badge strategy-badge--none">{}</span>').format(assessment.rating)
-        return Markup('<span class="strategy-badge {}">{} <span class="strategy-badge__label">{}</span></span>').format(
-            level.css, assessment.rating, level.label
-        )
+            return Markup(f'<span class="strategy-badge strategy-badge--none">{escape(assessment.rating)}</span>')
+        return _badge(level.css, assessment.rating, level.label)
 
     def decimals(self, value: float) -> int:
         return 0 if float(value).is_integer() else 1
@@ -131,9 +141,7 @@ class BlockRenderer:
         level = self.model.scales.statuses.get(entry.level)
         label = level.label if level else "ukjent"
         css = level.css if level else "strategy-badge--none"
-        return Markup('<span class="strategy-badge {}">{} <span class="strategy-badge__label">{}</span></span>').format(
-            css, entry.level, label
-        )
+        return _badge(css, entry.level, label)
 
     def latest(self, goal: Goal):
         return latest_rating(goal, self.model.scales.ratings)

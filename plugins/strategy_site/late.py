@@ -1,0 +1,33 @@
+"""Blocks placed in the page after the search index has read it.
+
+MkDocs hands a page's HTML to the search plugin between `on_page_content` and `on_post_page`. Blocks that
+only repeat or tabulate what other pages say (goal lists, attainment tables, histories, charts) are kept
+out of the search index by holding their HTML back behind a marker and putting it in the finished page.
+Search results then point to the page that says a thing, and the index and the build stay small.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_MARKER = "<!-- strategy-late:{} -->"
+_MARKER_RE = re.compile(r"<!-- strategy-late:(\d+) -->")
+
+
+@dataclass
+class LateBlocks:
+    """The held-back HTML of one page's blocks, by marker number."""
+
+    html: list[str] = field(default_factory=list)
+
+    def hold(self, html: str) -> str:
+        """Keep a block's HTML and return the marker that stands in for it until the page is finished."""
+        self.html.append(html)
+        return _MARKER.format(len(self.html) - 1)
+
+    def place(self, page_html: str) -> str:
+        """Put every held block where its marker is in the finished page."""
+        if not self.html:
+            return page_html
+        return _MARKER_RE.sub(lambda m: self.html[int(m.group(1))], page_html)
