@@ -45,7 +45,7 @@ ENV = {"NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHO
 # Where a dashboard page may be, newest convention first; the strategy page stands in when there is none.
 DASHBOARD_GLOBS = ("styringskort/*/index.html", "dashboards/*/index.html")
 # Assets a page loads from script when it has a chart: (marker in the page's HTML, glob of the file in the site).
-LAZY_ASSETS = (("data-strategy-chart", "**/plotly*.js"), ("strategy-chart", "**/plotly*.js"))
+LAZY_ASSETS = (("data-strategy-chart=", "**/plotly*.js"),)
 
 
 @dataclass
