@@ -7,7 +7,8 @@ plugin on and off interleaved (the machine is shared, so both see the same noise
 and reports medians: wall and CPU seconds, seconds per page, the on/off ratio, peak memory of the build
 process, the size of the built site, the time `mkdocs serve` (and `mkdocs serve --dirty`) takes to show an
 edit of one goal, the transfer size of a goal page and a dashboard page, and the size of the search index.
-The targets of the project are checked at the end. `--profile` adds cProfiles of one build on and one off.
+The targets of the project are checked at the end. `--profile` adds the CPU time per phase of one build
+on and one off (`bench.phases`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
-import io
 import os
 import platform
-import pstats
 import queue
 import re
 import signal
@@ -239,40 +238,26 @@ def serve(out: Path, dirty: bool, edits: int, log: Path) -> Serve:
         sink.close()
 
 
-def _profile_build(out: Path, enabled: bool) -> pstats.Stats:
-    prof = out / f"build-{'on' if enabled else 'off'}.prof"
-    args = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q"]
-    args += ["-f", str(out / "mkdocs.yml"), "-d", str(out / "site-prof")]
-    subprocess.run(args, env=_env(enabled), cwd=out, check=True)
-    return pstats.Stats(str(prof), stream=io.StringIO())
+def _phases(out: Path, enabled: bool) -> tuple[float, dict[str, float]]:
+    args = [sys.executable, "-m", "bench.phases", str(out / "mkdocs.yml"), str(out / "site-phases")]
+    proc = subprocess.run(args, env=_env(enabled), cwd=ROOT, check=True, capture_output=True, text=True)
+    lines = proc.stdout.strip().splitlines()
+    phases = {}
+    for line in lines[1:]:
+        value, _, name = line.split("\t", 2)
+        phases[name] = float(value)
+    return float(lines[0]), phases
 
 
-def _where(key: tuple) -> str:
-    path, line, name = key
-    path = re.sub(r".*site-packages/|.*/plugins/(?=strategy_site)|.*/lib/python3[.0-9]*/", "", path)
-    return f"{path}:{line}({name})"
-
-
-def profile(out: Path, top: int = 40) -> str:
-    """cProfile of one build with the plugin on and one with it off: the functions whose cumulative time
-    grows most when the plugin is on (that is where the plugin's cost goes, its own and what it makes
-    MkDocs, Material and the search index do), then the plugin's own functions."""
-    on, off = _profile_build(out, True), _profile_build(out, False)
-    cum_on = {k: v[3] for k, v in on.stats.items()}
-    cum_off = {k: v[3] for k, v in off.stats.items()}
-    extra = on.total_tt - off.total_tt
-    rows = sorted(((cum_on.get(k, 0) - cum_off.get(k, 0), k) for k in cum_on.keys() | cum_off.keys()), reverse=True)
-    # Leave out the wrappers that contain the whole build (runpy, click, build()): they say nothing.
-    rows = [(d, k) for d, k in rows if d < 0.9 * extra]
-    lines = [
-        f"plugin på: {on.total_tt:.1f} s, av: {off.total_tt:.1f} s under cProfile (forskjell {extra:.1f} s)",
-        "",
-        "Størst økning med plugin på (s: økning, på, av):",
-    ]
-    lines += [f"{d:7.2f} {cum_on.get(k, 0):7.2f} {cum_off.get(k, 0):7.2f}  {_where(k)}" for d, k in rows[:top]]
-    own = sorted(((v, k) for k, v in cum_on.items() if "strategy_site" in k[0]), reverse=True)
-    lines += ["", "Pluginens egne funksjoner (kumulativ s):"]
-    lines += [f"{v:7.2f}  {_where(k)}" for v, k in own[: top // 2]]
+def profile(out: Path) -> str:
+    """CPU seconds per phase of one build with the plugin on and one with it off (`bench.phases`), largest
+    difference first: where the plugin's cost goes, its own work and what it makes MkDocs and Material do."""
+    total_on, on = _phases(out, True)
+    total_off, off = _phases(out, False)
+    rows = sorted(on.keys() | off.keys(), key=lambda k: -(on.get(k, 0) - off.get(k, 0)))
+    lines = ["| fase | på (s CPU) | av (s CPU) | forskjell |", "|---|---:|---:|---:|"]
+    lines += [f"| {k} | {on.get(k, 0):.2f} | {off.get(k, 0):.2f} | {on.get(k, 0) - off.get(k, 0):+.2f} |" for k in rows]
+    lines.append(f"| **hele bygget** | **{total_on:.2f}** | **{total_off:.2f}** | **{total_on - total_off:+.2f}** |")
     return "\n".join(lines)
 
 
@@ -387,8 +372,8 @@ def report(results: list[SizeResult], repeats: int, profile_text: str | None) ->
     ]
     out += ["", "Mål:", ""] + [f"- {line}" for line in targets(results)]
     if profile_text:
-        out += ["", f"Profil ved {last.pages} sider (cProfile, kumulativ tid):", "", "```"]
-        out += [profile_text, "```"]
+        out += ["", f"Hvor tiden går ved {last.pages} sider, ett bygg på og ett av (`python -m bench.phases`):", ""]
+        out += [profile_text]
     return "\n".join(out) + "\n"
 
 
@@ -430,7 +415,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--edits", type=int, default=2, help="edits of one goal per `mkdocs serve` run")
     parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` measurement")
     parser.add_argument("--serve-max", type=int, default=10**9, help="measure `mkdocs serve` only up to this size")
-    parser.add_argument("--profile", action="store_true", help="add a cProfile of one build at the largest size")
+    parser.add_argument(
+        "--profile", action="store_true", help="add CPU time per phase, plugin on and off, at the largest size"
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/strategy-bench"), help="folder for generated sites")
     parser.add_argument("--output", type=Path, help="write the Markdown report here as well")
     args = parser.parse_args(argv)
