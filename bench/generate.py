@@ -23,6 +23,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 AREAS_PER_UNIT = 6
+# Units sit in faculty folders, as a university organises them: the navigation lists a handful of faculties
+# at the top, not every unit on every page.
+UNITS_PER_FACULTY = 6
+FACULTIES = [
+    ("naturvitenskap", "Fakultet for naturvitenskap"),
+    ("humaniora", "Det humanistiske fakultet"),
+    ("samfunn", "Fakultet for samfunns- og utdanningsvitenskap"),
+    ("ie", "Fakultet for informasjonsteknologi og elektroteknikk"),
+    ("ingenior", "Fakultet for ingeniørvitenskap"),
+    ("medisin", "Fakultet for medisin og helsevitenskap"),
+    ("ad", "Fakultet for arkitektur og design"),
+    ("okonomi", "Fakultet for økonomi"),
+    ("felles", "Fellesadministrasjonen"),
+]
 GOALS_PER_AREA = 5
 SUB_GOALS_PER_AREA = 2
 INDICATORS_PER_AREA = 3
@@ -171,12 +185,19 @@ def _tertials(start_year: int, start_tertial: int):
         year, tertial = (year, tertial + 1) if tertial < 3 else (year + 1, 1)
 
 
+def unit_slug(index: int) -> str:
+    slug = SUBJECTS[index % len(SUBJECTS)][0]
+    return slug if index < len(SUBJECTS) else f"{slug}{index // len(SUBJECTS) + 1}"
+
+
+def unit_name(index: int) -> str:
+    name = SUBJECTS[index % len(SUBJECTS)][1]
+    return name if index < len(SUBJECTS) else f"{name} {index // len(SUBJECTS) + 1}"
+
+
 def unit_pages(index: int, rng: random.Random, area_count: int = AREAS_PER_UNIT) -> list[Page]:
     """All pages of one unit: strategy, areas, goals, sub-goals, indicators and actions."""
-    slug, unit = SUBJECTS[index % len(SUBJECTS)]
-    if index >= len(SUBJECTS):
-        slug, unit = f"{slug}{index // len(SUBJECTS) + 1}", f"{unit} {index // len(SUBJECTS) + 1}"
-    u = slug
+    u, unit = unit_slug(index), unit_name(index)
     statements = "\n".join(
         f"  - text: {_quote(f'I {STRATEGY_END} har vi {rng.choice(OBJECTS)} som en styrke.')}\n"
         f'    assessments: [{{period: "{year}", rating: {_quote(rng.choice(RATINGS))}}}]'
@@ -354,7 +375,15 @@ def site_pages(pages: int, seed: int = 8) -> list[Page]:
     )
     out = [front]
     for index in range(units):
-        out.extend(unit_pages(index, rng, area_count if units == 1 else AREAS_PER_UNIT))
+        faculty = index // UNITS_PER_FACULTY
+        slug, name = FACULTIES[faculty % len(FACULTIES)]
+        folder = slug if faculty < len(FACULTIES) else f"{slug}{faculty // len(FACULTIES) + 1}"
+        unit = unit_pages(index, rng, area_count if units == 1 else AREAS_PER_UNIT)
+        if index % UNITS_PER_FACULTY == 0:
+            members = range(index, min(units, index + UNITS_PER_FACULTY))
+            links = "\n".join(f"- [[{unit_slug(i)}]]" for i in members)
+            out.append(Page(f"{folder}/index.md", f"title: {_quote(name)}", f"# {name}\n\nEnhetene:\n\n{links}\n"))
+        out.extend(Page(f"{folder}/{page.path}", page.front, page.body) for page in unit)
     return out
 
 

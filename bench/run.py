@@ -41,8 +41,8 @@ MAX_REBUILD_SHARE = 0.25
 REBUILD_TARGET_PAGES = 2000
 
 ENV = {"NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
-# Where a dashboard page may be, newest convention first; the strategy page stands in when there is none.
-DASHBOARD_GLOBS = ("styringskort/*/index.html", "dashboards/*/index.html")
+# A unit's dashboard (the overview of them all is `styringskort/index.html` at the top).
+DASHBOARD_GLOB = "**/styringskort/index.html"
 # Assets a page loads from script when it has a chart: (marker in the page's HTML, glob of the file in the site).
 LAZY_ASSETS = (("data-strategy-chart=", "**/plotly*.js"),)
 
@@ -156,16 +156,19 @@ def page_weight(site: Path, page: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
+def goal_files(docs: Path) -> list[Path]:
+    """The first goal of every area of the generated site (`<faculty>/<unit>/<area>/<area id>-1.md`)."""
+    return sorted(p for p in docs.glob("*/*/*/*-1.md") if p.parent.name not in ("tiltak", "indikatorer"))
+
+
 def sample_pages(out: Path) -> dict[str, Path]:
     """A goal page and a dashboard page of the built site (the strategy page when there are no dashboards)."""
     docs, site = out / "docs", out / "site-on"
-    goal = sorted(docs.glob("*/*/*-1.md"))[0].relative_to(docs)
+    goal = goal_files(docs)[0].relative_to(docs)
     pages = {"Målside": site / goal.with_suffix("") / "index.html"}
-    for pattern in DASHBOARD_GLOBS:
-        found = sorted(p for p in site.glob(pattern))
-        if found:
-            pages["Styringskort"] = found[0]
-            break
+    found = sorted(p for p in site.glob(DASHBOARD_GLOB) if p.parent.parent != site)
+    if found:
+        pages["Styringskort"] = found[0]
     else:
         pages["Strategiside"] = site / goal.parts[0] / "index.html"
     return pages
@@ -180,7 +183,8 @@ def _free_port() -> int:
 def serve(out: Path, dirty: bool, edits: int, log: Path) -> Serve:
     """Run `mkdocs serve`, save one goal with a new title `edits` times, time each rebuild until browsers reload."""
     docs = out / "docs"
-    goal = sorted(docs.glob("*/*/*-1.md"))[len(sorted(docs.glob("*/*/*-1.md"))) // 2]
+    goals = goal_files(docs)
+    goal = goals[len(goals) // 2]
     url_path = goal.relative_to(docs).with_suffix("").as_posix() + "/"
     original = goal.read_text(encoding="utf-8")
     port = _free_port()

@@ -251,11 +251,30 @@ class TestCharts:
 
 def test_dashboards_one_per_strategy_and_area(model):
     pages = dashboard_pages(model, "styringskort")
-    assert sorted(pages) == ["styringskort/a.md", "styringskort/b.md", "styringskort/index.md", "styringskort/s.md"]
-    unit = pages["styringskort/s.md"]
+    assert sorted(pages) == [
+        "styringskort/index.md",
+        "styringskort/s/a.md",
+        "styringskort/s/b.md",
+        "styringskort/s/index.md",
+    ]
+    unit = pages["styringskort/s/index.md"]
     assert 'title: "Styringskort: Testmuseet"' in unit
     order = ["strategy/key-figures id=s", "strategy/charts id=s", "strategy/attainment strategy=s"]
     assert [unit.index(d) for d in order] == sorted(unit.index(d) for d in order)
     assert "strategy/chart type=annual-cycle id=s" in unit
     assert "strategy/indicators id=s" in unit
-    assert "strategy/indicators" not in pages["styringskort/a.md"]  # area a has no indicators
+    assert "strategy/indicators" not in pages["styringskort/s/a.md"]  # area a has no indicators
+
+
+def test_a_units_dashboards_sit_in_its_folder_and_the_overview_links_there():
+    """Each unit's dashboards are a section of its own: a dashboard lists its unit's areas, not every unit's."""
+    site = {f"fak/inst/{path}": text for path, text in SITE.items()}
+    pages = dashboard_pages(model_of(site), "styringskort")
+    assert sorted(pages) == [
+        "fak/inst/styringskort/a.md",
+        "fak/inst/styringskort/b.md",
+        "fak/inst/styringskort/index.md",
+        "styringskort/index.md",
+    ]
+    assert "(../fak/inst/styringskort/a.md)" in pages["styringskort/index.md"]
+    assert "(a.md)" in pages["fak/inst/styringskort/index.md"]

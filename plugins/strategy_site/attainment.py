@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from .models import Action, Assessment, Goal, StatusEntry
 from .periods import Period, parse_period
 from .scales import RatingLevel, RatingScale, StatusScale
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -24,8 +31,26 @@ class GoalRating:
         return " / ".join(a.rating for a in self.assessments)
 
 
+def memo(owner: BaseModel, name: str, sources: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`, kept on `owner` for as long as each of `sources` is the same object.
+
+    The blocks of a page ask for the same goal's ratings and the same action's status many times a build;
+    the answer depends only on lists the model holds. A copy with other lists (the public view) computes anew.
+    """
+    kept = owner._memo.get(name)
+    if kept is not None and len(kept[0]) == len(sources) and all(a is b for a, b in zip(kept[0], sources, strict=True)):
+        return kept[1]
+    value = compute()
+    owner._memo[name] = (sources, value)
+    return value
+
+
 def ratings_by_period(holder: Goal, scale: RatingScale) -> list[GoalRating]:
     """A goal's (or statement's) combined rating per period, oldest first."""
+    return memo(holder, "ratings", (holder.assessments, scale), lambda: _ratings_by_period(holder, scale))
+
+
+def _ratings_by_period(holder: Goal, scale: RatingScale) -> list[GoalRating]:
     grouped: dict[Period, list[Assessment]] = {}
     for assessment in holder.assessments:
         grouped.setdefault(parse_period(assessment.period), []).append(assessment)
@@ -94,10 +119,19 @@ def attainment_for(goals: list[Goal], scale: RatingScale, until: Period | None =
 
 
 def latest_status(action: Action, until: Period | None = None) -> StatusEntry | None:
-    """The most recent status entry, optionally at or before a period."""
-    entries = [(parse_period(e.period), e) for e in action.status]
-    entries = [pe for pe in entries if until is None or pe[0] <= until]
-    return max(entries, key=lambda pe: pe[0])[1] if entries else None
+    """The most recent status entry, optionally at or before a period (the first written of equal periods)."""
+    periods, entries = memo(action, "status", (action.status,), lambda: _status_timeline(action))
+    last = len(periods) if until is None else bisect.bisect_right(periods, until)
+    return entries[last - 1] if last else None
+
+
+def _status_timeline(action: Action) -> tuple[list[Period], list[StatusEntry]]:
+    """The action's periods in order, each with the first status entry written for it."""
+    first: dict[Period, StatusEntry] = {}
+    for entry in action.status:
+        first.setdefault(parse_period(entry.period), entry)
+    periods = sorted(first)
+    return periods, [first[p] for p in periods]
 
 
 @dataclass

@@ -72,7 +72,7 @@ class StrategyConfig(Config):
     dashboards = c.Type(bool, default=True)
     """Generate one dashboard per strategy and per area. `dashboards: true`"""
     dashboards_dir = c.Type(str, default="styringskort")
-    """Folder of the generated dashboards, e.g. `/styringskort/vm-forskning/`. `dashboards_dir: styringskort`"""
+    """Folder of the generated dashboards, e.g. `/vm/styringskort/vm-forskning/`. `dashboards_dir: styringskort`"""
 
     # Action plans: reporting periods, lints, editors' overview and exports per unit.
     current_period = c.Optional(c.Type((str, int)))

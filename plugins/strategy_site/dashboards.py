@@ -7,15 +7,23 @@ The pages are made of blocks, so a site changes how a dashboard looks by overrid
 from __future__ import annotations
 
 import json
+import posixpath
 
 from .graph import SiteModel
 from .models import Strategy
+from .reports import unit_folder
 from .safe_text import markdown_literal as md
 
 
-def dashboard_src(folder: str, ident: str) -> str:
-    """Source path of an entity's dashboard, e.g. `styringskort/vm-forskning.md`."""
-    return f"{folder}/{ident}.md"
+def dashboard_src(model: SiteModel, folder: str, strategy: str, area: str | None = None) -> str:
+    """Source path of a unit's dashboard (`vm/styringskort/index.md`) or an area's (`vm/styringskort/vm-forskning.md`).
+
+    A unit's dashboards sit in the unit's folder next to its reports, so a dashboard page's navigation lists
+    its own unit's areas and not every area of every unit; a unit at the docs root gets `styringskort/<id>/`.
+    """
+    unit = unit_folder(model.records[strategy].path)
+    base = posixpath.join(unit, folder) if unit else posixpath.join(folder, strategy)
+    return posixpath.join(base, f"{area}.md" if area else "index.md")
 
 
 def _page(title: str, body: list[str]) -> str:
@@ -57,12 +65,14 @@ def dashboard_pages(model: SiteModel, folder: str) -> dict[str, str]:
     for sid in model.strategies:
         strategy = model.get(sid)
         overview.append(f"## {md(strategy.unit)}")
-        lines = [f"- [Hele {md(strategy.unit)}]({sid}.md)"]
-        lines += [f"- [{md(model.get(a).title)}]({a}.md)" for a in model.areas_of.get(sid, [])]
+        unit_src = dashboard_src(model, folder, sid)
+        area_srcs = {a: dashboard_src(model, folder, sid, a) for a in model.areas_of.get(sid, [])}
+        lines = [f"- [Hele {md(strategy.unit)}]({posixpath.relpath(unit_src, folder)})"]
+        lines += [f"- [{md(model.get(a).title)}]({posixpath.relpath(src, folder)})" for a, src in area_srcs.items()]
         overview.append("\n".join(lines))
-        pages[dashboard_src(folder, sid)] = dashboard_page(model, sid)
-        for area_id in model.areas_of.get(sid, []):
-            pages[dashboard_src(folder, area_id)] = dashboard_page(model, area_id)
+        pages[unit_src] = dashboard_page(model, sid)
+        for area_id, src in area_srcs.items():
+            pages[src] = dashboard_page(model, area_id)
     if pages:
         pages[f"{folder}/index.md"] = _page("Styringskort", overview)
     return pages

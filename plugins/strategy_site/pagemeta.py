@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,11 +32,15 @@ class PageMeta:
     short: bool
     edit_url: str | None
 
-    def wrap(self, html: str, env: jinja2.Environment) -> str:
-        """The page's HTML with the stale notice above it and the footer below."""
+    def wrap(self, html: str, env: jinja2.Environment, hold: Callable[[str], str] = str) -> str:
+        """The page's HTML with the stale notice above it and the footer below.
+
+        `hold` may put them in after the search index has read the page (see `late`): they describe the page
+        and would only make every search result say "Ansvarlig redaktør" and "Sist endret".
+        """
         context = vars(self)
-        head = env.get_template("strategy/stale.html").render(**context) if self.stale else ""
-        return head + html + env.get_template("strategy/page_meta.html").render(**context)
+        head = hold(env.get_template("strategy/stale.html").render(**context)) if self.stale else ""
+        return head + html + hold(env.get_template("strategy/page_meta.html").render(**context))
 
 
 def page_meta(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import posixpath
+import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from .export import export_json
 from .graph import SiteModel, natural_key
 from .guide import guide_markdown
 from .history import History, read_history
+from .incremental import WHOLE_SITE, DirtyBuilds, unit_fingerprints
 from .late import LateBlocks
 from .lints import LintSettings
 from .load import Record, SourceDoc, decode_source, page_body
@@ -72,6 +75,19 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.audience = "internal"
         self.hidden: set[str] = set()
         self.history: History | None = None
+        # Navigation titles of the sections whose index page the plugin generates (e.g. a unit's dashboards).
+        self.section_titles: dict[str, str] = {}
+        # Kept across the builds of one `mkdocs serve --dirty` (MkDocs keeps a plugin with `on_startup`).
+        self.dirty_builds: DirtyBuilds | None = None
+
+    def on_startup(self, *, command, dirty: bool) -> None:
+        if dirty and self.dirty_builds is None:
+            self.dirty_builds = DirtyBuilds(Path(tempfile.mkdtemp(prefix="strategy-dirty-")))
+
+    def on_shutdown(self) -> None:
+        if self.dirty_builds is not None:
+            shutil.rmtree(self.dirty_builds.folder, ignore_errors=True)
+            self.dirty_builds = None
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -139,6 +155,10 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             self.model, self.hidden = view.model, view.hidden_ids
 
         self.records_by_path = {r.path: r for r in self.model.records.values()}
+        if self.dirty_builds is not None:
+            settings = repr(sorted(dict(self.config).items()))
+            changed = self.dirty_builds.changed_units(unit_fingerprints(self.model, docs, settings))
+            self.dirty_builds.mark_changed(files, self.model, docs, changed)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
         self.prepared = {}
         self.env = jinja2.Environment(
@@ -152,32 +172,58 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         files.append(File.generated(config, CSS[2], abs_src_path=str(ASSETS / "strategy-charts.css")))
         files.append(File.generated(config, CHART_JS, abs_src_path=str(ASSETS / "strategy-charts.js")))
         files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(ASSETS / "vendor/plotly-strategy.min.js")))
+        self.section_titles = {}
         if self.config.dashboards:
             for src, content in dashboard_pages(self.model, self.config.dashboards_dir).items():
-                files.append(File.generated(config, src, content=content))
+                files.append(self._page(config, src, content))
         for name, target in PAGE_ASSETS.items():
             files.append(File.generated(config, target, content=(ASSETS / name).read_text(encoding="utf-8")))
         if self.config.editor_guide and not files.get_file_from_path(self.config.editor_guide):
             files.append(File.generated(config, self.config.editor_guide, content=guide_markdown()))
         for ident, alias_of in [*((i, i) for i in self.model.records), *self.model.aliases.items()]:
-            files.append(File.generated(config, self._short_src(ident), content=self._redirect(alias_of)))
+            redirect = self._redirect(alias_of)
+            files.append(self._kept(config, self._short_src(ident), [redirect], lambda text=redirect: text))
         if self.config.export:
-            content = export_json(self.model, lambda i: self.files_by_id[i].url)
-            files.append(File.generated(config, "export/strategy.json", content=content))
+            urls = [self.files_by_id[i].url for i in sorted(self.model.records)]
+            files.append(
+                self._kept(
+                    config,
+                    "export/strategy.json",
+                    [WHOLE_SITE, *urls],
+                    lambda: export_json(self.model, lambda i: self.files_by_id[i].url),
+                )
+            )
             for sid in self.model.strategies:
                 if self.model.actions_in(sid):
-                    csv_text = actions_csv(self.model, sid)
-                    files.append(File.generated(config, f"export/{sid}/actions.csv", content=csv_text))
-                    workbook = actions_workbook(self.model, sid)
-                    files.append(File.generated(config, f"export/{sid}/handlingsplan.xlsx", content=workbook))
+                    csv_src, xlsx_src = f"export/{sid}/actions.csv", f"export/{sid}/handlingsplan.xlsx"
+                    files.append(self._kept(config, csv_src, [sid], lambda sid=sid: actions_csv(self.model, sid)))
+                    files.append(self._kept(config, xlsx_src, [sid], lambda sid=sid: actions_workbook(self.model, sid)))
         # The editors' overview is for the editors: a public build leaves it out with its findings.
         overview = self.config.editor_overview if self.audience == "internal" else None
         pages = generated_pages(self.model, self.config.reports, overview)
+        if overview:
+            self.section_titles[overview] = "Redaktøroversikt"
         for src, markdown in pages.items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=markdown))
+                files.append(self._page(config, src, markdown))
         return files
+
+    def _page(self, config, src: str, markdown: str) -> File:
+        """A generated page; in a dirty build one that MkDocs renders again only when what it shows changed."""
+        if self.dirty_builds is None:
+            return File.generated(config, src, content=markdown)
+        return self.dirty_builds.page(config, self.model, src, markdown)
+
+    def _kept(self, config, src: str, key: list[str], make) -> File:
+        """A generated file; in a dirty build made again only when its key has changed.
+
+        A unit's id in the key (or `WHOLE_SITE`) stands for the fingerprint of that unit's (the site's) content.
+        """
+        if self.dirty_builds is None:
+            return File.generated(config, src, content=make())
+        fingerprints = self.dirty_builds.fingerprints
+        return self.dirty_builds.kept(config, src, [fingerprints.get(part, part) for part in key], make)
 
     def on_nav(self, nav: Navigation, config, files):
         if not self.config.enabled or self.model is None:
@@ -213,7 +259,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_page_content(self, html: str, page: Page, config, files):
         if not self.config.enabled or self.model is None:
             return html
-        html = self._with_page_meta(html, page, config)
+        late = self.late[page.file.src_uri] = LateBlocks()
+        html = self._with_page_meta(html, page, config, late)
         prepared = self.prepared.get(page.file.src_uri)
         if prepared is None or not prepared.slots:
             return html
@@ -227,8 +274,6 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             problems=self.problems,
             data=self._overview_data(page, files) if page.file.src_uri == self.config.editor_overview else {},
         )
-
-        late = self.late[page.file.src_uri] = LateBlocks()
 
         def fill(match) -> str:
             directive = prepared.slots[int(match.group(1))]
@@ -269,7 +314,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             )
         return {"stale_pages": stale, "stale_after_days": self.config.stale_after_days}
 
-    def _with_page_meta(self, html: str, page: Page, config) -> str:
+    def _with_page_meta(self, html: str, page: Page, config, late: LateBlocks) -> str:
         """The responsible editor, last change, stale notice, copy and edit links around an editor's page."""
         if page.file.generated_by is not None:
             return html
@@ -287,7 +332,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             short,
             page.edit_url,
         )
-        return meta.wrap(html, self.env)
+        return meta.wrap(html, self.env, late.hold)
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
@@ -333,7 +378,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         """A section's title: the unit for a strategy, the title for other entities."""
         record = self.records_by_path.get(src)
         if record is None:
-            return None
+            return self.section_titles.get(src)
         return getattr(record.entity, "unit", None) or record.entity.title
 
     def _order_key(self, item) -> tuple:

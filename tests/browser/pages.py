@@ -8,7 +8,7 @@ PAGES: list[tuple[str, str]] = [
     ("strategi", "vm/"),
     ("omrade", "vm/forskning/"),
     ("mal", "vm/forskning/vm-forskning-2/"),
-    ("styringskort", "styringskort/vm/"),
+    ("styringskort", "vm/styringskort/"),
     ("indikator", "vm/indikatorer/publikumsbesok/"),
     ("tiltak", "mh/formidling/tiltak/mh-tiltak-22-1/"),
     ("perioderapport", "mh/rapporter/2019/"),

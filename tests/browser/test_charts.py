@@ -55,7 +55,7 @@ def wait_drawn(page, scheme: str | None = None) -> list[dict]:
 def test_dashboard_draws_navigates_instantly_and_follows_the_palette(page, served_site, screenshot, artifacts):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(served_site.url_of("styringskort/vm/"))
+    page.goto(served_site.url_of("vm/styringskort/"))
     charts = wait_drawn(page)
     assert {"ratings", "goal-tree", "indicator", "annual-cycle"} <= {c["kind"] for c in charts}
     assert all(c["svg"] >= 1 for c in charts)
@@ -75,7 +75,7 @@ def test_dashboard_draws_navigates_instantly_and_follows_the_palette(page, serve
     # plotly's own stylesheet is still in the document.
     page.evaluate("window.__noReload = true")
     page.locator('article a[href$="vm-formidling/"]').first.click()
-    page.wait_for_url("**/styringskort/vm-formidling/")
+    page.wait_for_url("**/vm/styringskort/vm-formidling/")
     charts = wait_drawn(page)
     assert page.evaluate("window.__noReload === true"), "the page was reloaded: instant navigation did not happen"
     assert {"ratings", "goal-tree", "indicator"} <= {c["kind"] for c in charts}
@@ -121,7 +121,7 @@ def test_dashboard_draws_navigates_instantly_and_follows_the_palette(page, serve
 def test_mh_action_plan_dashboard_to_an_area_by_instant_navigation_in_both_palettes(page, served_site, screenshot):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(served_site.url_of("styringskort/mh/"))
+    page.goto(served_site.url_of("mh/styringskort/"))
     assert [c["kind"] for c in wait_drawn(page)] == ["statuses", "status-progress"]
     # The status bars carry their counts as text, so the picture reads without the colours.
     labels = page.locator(".strategy-chart[data-strategy-chart=statuses] .bartext").all_text_contents()
@@ -131,7 +131,7 @@ def test_mh_action_plan_dashboard_to_an_area_by_instant_navigation_in_both_palet
 
     page.evaluate("window.__noReload = true")
     page.locator('article a[href$="mh-organisasjon/"]').first.click()
-    page.wait_for_url("**/styringskort/mh-organisasjon/")
+    page.wait_for_url("**/mh/styringskort/mh-organisasjon/")
     assert [c["kind"] for c in wait_drawn(page)] == ["statuses", "status-progress"]
     assert page.evaluate("window.__noReload === true"), "the page was reloaded: instant navigation did not happen"
     labels = page.locator(".strategy-chart[data-strategy-chart=statuses] .bartext").all_text_contents()
@@ -158,7 +158,7 @@ def test_a_page_without_charts_loads_no_plotly(page, served_site):
 
 def test_print_uses_light_colours_paper_width_and_open_tables(page, served_site, artifacts):
     page.emulate_media(color_scheme="dark")
-    page.goto(served_site.url_of("styringskort/vm-formidling/"))
+    page.goto(served_site.url_of("vm/styringskort/vm-formidling/"))
     wait_drawn(page)
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     wait_drawn(page, "print")
