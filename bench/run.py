@@ -350,7 +350,7 @@ def report(results: list[SizeResult], repeats: int, profile_text: str | None) ->
             "| sider | fullt bygg | `serve` | andel | `serve --dirty` | andel | endringen vist |",
             "|---:|---:|---:|---:|---:|---:|---|",
         ]
-        for r in results:
+        for r in (r for r in results if r.serves):
             cells = []
             for s in r.serves:
                 rebuild = statistics.median(s.rebuilds)

@@ -199,11 +199,23 @@ class _LineLoader(_SafeLoader):
 
 _ALIAS_PROBLEM = "aliaser (*navn) er ikke tillatt; skriv verdien ut"
 
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _NoAliasLoader(yaml.CSafeLoader):
+        """libyaml composes the nodes too: for frontmatter without a `*`, which can hold no alias."""
+
+    _FAST_LOADER: type | None = _NoAliasLoader
+else:
+    _FAST_LOADER = None
+
 # Dates stay text: the models parse periods themselves, so 2019-02-30 gets our message, not a crash in PyYAML.
-_LineLoader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _loader in (_LineLoader, _FAST_LOADER):
+    if _loader is not None:
+        _loader.yaml_implicit_resolvers = _RESOLVERS
 
 
 def _walk(node: yaml.Node, path: Path, offset: int, lines: dict[Path, int], dups: list[tuple[Path, int]]) -> None:
@@ -233,7 +245,7 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, i
         line = text.count("\n", 0, hidden.start()) + first_line
         message = f"ugyldig YAML: usynlig kontrolltegn (U+{ord(hidden.group()):04X}); slett det"
         return None, lines, [Problem(path, message, line=line)]
-    loader = _LineLoader(text)
+    loader = _FAST_LOADER(text) if _FAST_LOADER is not None and "*" not in text else _LineLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -261,7 +261,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return html
         late = self.late[page.file.src_uri] = LateBlocks()
         html = self._with_page_meta(html, page, config, late)
-        prepared = self.prepared.get(page.file.src_uri)
+        prepared = self.prepared.pop(page.file.src_uri, None)
         if prepared is None or not prepared.slots:
             return html
         record = self.records_by_path.get(page.file.src_uri)
