@@ -84,6 +84,9 @@ def test_period_reports_show_what_changed_since_the_previous_period(build_site):
     assert "igangsatt aktivitet på 2 av tiltakene" in second  # tiltak-1 (2) and the stale tiltak-3 (2)
     index = re.search(r'data-strategy-block="reports".*?</ul>', built.html("rapporter/index.html"), re.S).group(0)
     assert index.index("Statusrapport 3. tertial 2019") < index.index("Statusrapport 2. tertial 2019")
+    # The navigation lists the reports newest first too.
+    nav = built.html("rapporter/index.html").split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert nav.index('href="2019-T3/"') < nav.index('href="2019-T2/"')
 
 
 def test_lints_are_listed_for_editors_and_do_not_fail_the_build(build_site):

@@ -38,6 +38,7 @@ from .periods import PeriodError
 from .precheck import check_site
 from .problems import Problem
 from .render import SLOT_RE, BlockRenderer
+from .reports import report_path, reporting_periods
 from .scales import Scales
 
 log = get_plugin_logger(__name__)
@@ -77,6 +78,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.history: History | None = None
         # Navigation titles of the sections whose index page the plugin generates (e.g. a unit's dashboards).
         self.section_titles: dict[str, str] = {}
+        # Place of generated pages in their navigation section: a unit's reports newest first.
+        self.nav_rank: dict[str, int] = {}
         # Kept across the builds of one `mkdocs serve --dirty` (MkDocs keeps a plugin with `on_startup`).
         self.dirty_builds: DirtyBuilds | None = None
 
@@ -201,6 +204,11 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         # The editors' overview is for the editors: a public build leaves it out with its findings.
         overview = self.config.editor_overview if self.audience == "internal" else None
         pages = generated_pages(self.model, self.config.reports, overview)
+        self.nav_rank = {
+            report_path(self.model, sid, period): rank
+            for sid in self.model.strategies
+            for rank, period in enumerate(reversed(reporting_periods(self.model, sid)))
+        }
         if overview:
             self.section_titles[overview] = "Redaktøroversikt"
         for src, markdown in pages.items():
@@ -382,7 +390,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return getattr(record.entity, "unit", None) or record.entity.title
 
     def _order_key(self, item) -> tuple:
-        """Sections' index page first, then entities by `order` and number, then the rest as MkDocs had them."""
+        """Index page first, entities by `order` and number, the rest as MkDocs had them; reports newest first."""
         file = getattr(item, "file", None)
         if file is None and isinstance(item, Section):
             index = next((c for c in item.children if getattr(c, "is_index", False)), None)
@@ -390,6 +398,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         record = self.records_by_path.get(file.src_uri) if file else None
         if getattr(item, "is_index", False):
             return (0,)
+        if file is not None and file.src_uri in self.nav_rank:
+            return (3, self.nav_rank[file.src_uri])
         if record is None:
             return (1,)
         entity = record.entity
