@@ -22,7 +22,11 @@ def render_chart(r: BlockRenderer, chart: Chart) -> str:
     """The HTML of one chart; tells the plugin the page needs the chart script."""
     r.assets.add(CHART_ASSET)
     height = chart.figure.get("layout", {}).get("height", 400)
-    return r.render("chart", chart=chart, spec=chart.spec_json(), height=height)
+    # A chart holds no links and is worked out from the model alone: its HTML is the same on every page.
+    return r.model.derived_value(
+        ("chart-html", chart.kind, chart.target),
+        lambda: r.render("chart", chart=chart, spec=chart.spec_json(), height=height),
+    )
 
 
 def _strategy_of(r: BlockRenderer, entity: Entity) -> Strategy | None:

@@ -674,13 +674,17 @@ def charts_for(model: SiteModel, ident: str) -> list[Chart]:
     """Every chart that has data for an entity, in the order a dashboard shows them."""
     entity = model.get(ident)
     out: list[Chart | None] = []
+
+    def indicator(ind: Indicator) -> Chart | None:
+        return model.derived_value(("indicator", ind.id), lambda: indicator_chart(model, ind))
+
     if isinstance(entity, Strategy | Area):
-        out.extend(build(model, ident) for build in CHART_KINDS.values())
-        out.extend(indicator_chart(model, i) for i in model.indicators_in(ident))
+        out.extend(model.derived_value((kind, ident), lambda b=b: b(model, ident)) for kind, b in CHART_KINDS.items())
+        out.extend(indicator(i) for i in model.indicators_in(ident))
     elif isinstance(entity, Goal):
-        out.extend(indicator_chart(model, model.get(i)) for i in model.indicators_of.get(ident, []))
+        out.extend(indicator(model.get(i)) for i in model.indicators_of.get(ident, []))
         if model.actions_in(ident):
-            out.append(timeline_chart(model, ident))
+            out.append(model.derived_value(("timeline", ident), lambda: timeline_chart(model, ident)))
     elif isinstance(entity, Indicator):
-        out.append(indicator_chart(model, entity))
+        out.append(indicator(entity))
     return [c for c in out if c is not None]

@@ -5,13 +5,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .load import Record
 from .models import Action, Area, Entity, Goal, Indicator, Strategy
 from .periods import parse_period
 from .problems import Problem
 from .scales import Scales
+
+T = TypeVar("T")
 
 
 def natural_key(text: str | None) -> tuple:
@@ -37,6 +41,18 @@ class SiteModel:
     area_of: dict[str, str] = field(default_factory=dict)
     # Ids used by more than one page (each page is reported); the model holds the first of them.
     duplicate_ids: set[str] = field(default_factory=set)
+    # Figures worked out from the model for many pages (a chart, its HTML), by key; see `derived_value`.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived_value(self, key: tuple, make: Callable[[], T]) -> T:
+        """`make()` the first time a build asks for `key`, the same object after that.
+
+        The model does not change once built, so what is worked out from it holds for the whole build: an
+        indicator's chart is drawn on its page, its goals' pages, its area's page and two dashboards.
+        """
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]
 
     def get(self, ident: str) -> Entity | None:
         """The entity with this id (or with this id among its aliases)."""

@@ -41,7 +41,14 @@ def status_before(action: Action, period: Period) -> StatusEntry | None:
 
 
 def reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
-    """Every period the unit's actions report status for, oldest first, plus its configured current period."""
+    """Every period the unit's actions report status for, oldest first, plus its configured current period.
+
+    Worked out once per build (every report page and the workbook ask); the list is not to be changed.
+    """
+    return model.derived_value(("reporting-periods", strategy_id), lambda: _reporting_periods(model, strategy_id))
+
+
+def _reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
     keys = {parse_period(e.period) for a in model.actions_in(strategy_id) for e in a.status}
     strategy = model.get(strategy_id)
     if isinstance(strategy, Strategy) and strategy.current_period:
@@ -138,9 +145,16 @@ def rows_for(model: SiteModel, ident: str, period: Period | None) -> list[Report
 
 
 def summary_for(model: SiteModel, ident: str, period: Period | None = None) -> ActionSummary:
-    """Summary figures of a strategy or area, counting each action's latest status at or before a period."""
-    return action_summary(
-        model.goals_in(ident), model.actions_in(ident), model.actions_of, model.scales.statuses, until=period
+    """Summary figures of a strategy or area, counting each action's latest status at or before a period.
+
+    Worked out once per build: a period's report, the next period's report, the dashboards and the workbook
+    all show the same figures.
+    """
+    return model.derived_value(
+        ("action-summary", ident, period),
+        lambda: action_summary(
+            model.goals_in(ident), model.actions_in(ident), model.actions_of, model.scales.statuses, until=period
+        ),
     )
 
 
