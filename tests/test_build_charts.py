@@ -81,7 +81,12 @@ def test_area_page_and_dashboards_embed_the_models_numbers(build_site):
         < dashboard.index('data-strategy-block="attainment"')
     )
     assert "Ikke i rute" in dashboard  # the indicator table
-    assert built.html("styringskort/s/s-forskning/index.html").count('class="strategy-chart"') >= 5
+    area_dashboard = built.html("styringskort/s/s-forskning/index.html")
+    assert area_dashboard.count('class="strategy-chart"') >= 5
+    # The tab and the heading say what the page is; inside the section «Styringskort» the navigation says the area.
+    assert "<title>Styringskort: Vår forskning - " in area_dashboard
+    active = r'md-nav__link--active[^>]*>\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>'
+    assert set(re.findall(active, area_dashboard)) == {"Vår forskning"}
     assert 'href="s/"' in built.html("styringskort/index.html")
 
 

@@ -22,7 +22,7 @@ from .action_export import actions_csv, actions_workbook
 from .analysis import analyse
 from .audience import AUDIENCES, public_view
 from .config import StrategyConfig
-from .dashboards import dashboard_pages
+from .dashboards import dashboard_pages, dashboard_src
 from .export import export_json
 from .graph import SiteModel, natural_key
 from .guide import guide_markdown
@@ -78,6 +78,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.history: History | None = None
         # Navigation titles of the sections whose index page the plugin generates (e.g. a unit's dashboards).
         self.section_titles: dict[str, str] = {}
+        # Shorter navigation labels of generated pages: an area's dashboard sits in the section «Styringskort».
+        self.nav_labels: dict[str, str] = {}
         # Place of generated pages in their navigation section: a unit's reports newest first.
         self.nav_rank: dict[str, int] = {}
         # Kept across the builds of one `mkdocs serve --dirty` (MkDocs keeps a plugin with `on_startup`).
@@ -175,10 +177,15 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         files.append(File.generated(config, CSS[2], abs_src_path=str(ASSETS / "strategy-charts.css")))
         files.append(File.generated(config, CHART_JS, abs_src_path=str(ASSETS / "strategy-charts.js")))
         files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(ASSETS / "vendor/plotly-strategy.min.js")))
-        self.section_titles = {}
+        self.section_titles, self.nav_labels = {}, {}
         if self.config.dashboards:
             for src, content in dashboard_pages(self.model, self.config.dashboards_dir).items():
                 files.append(self._page(config, src, content))
+            self.nav_labels = {
+                dashboard_src(self.model, self.config.dashboards_dir, sid, area): self.model.get(area).title
+                for sid in self.model.strategies
+                for area in self.model.areas_of.get(sid, [])
+            }
         for name, target in PAGE_ASSETS.items():
             files.append(File.generated(config, target, content=(ASSETS / name).read_text(encoding="utf-8")))
         if self.config.editor_guide and not files.get_file_from_path(self.config.editor_guide):
@@ -245,6 +252,9 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         src = page.file.src_uri
         record = self.records_by_path.get(src)
         _make_meta_safe(page.meta, record)
+        if src in self.nav_labels:
+            # The page keeps its full title (`meta.title`: the browser tab, the heading); the navigation the short one.
+            page.title = escape(self.nav_labels[src])
         source = page.file.content_string
         if record is not None and markdown.startswith("---"):
             # MkDocs wants a line break after the closing `---`; a page that ends right there would show its
