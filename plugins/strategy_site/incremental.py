@@ -16,7 +16,6 @@ The navigation of pages that are not rendered again stays as it was, as with any
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,10 +25,9 @@ from mkdocs.structure.files import File, Files
 
 from .graph import SiteModel
 from .load import SourceDoc
+from .markup import ids_named
 from .models import Action
 
-# Ids a generated page shows: block arguments (`strategy=vm`, `id=vm-forskning`) and id links (`[[vm]]`).
-_IDS_RE = re.compile(r"\b(?:id|strategy|area|goal|action|indicator)=([\w.-]+)|\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")
 # The fingerprint of the whole site, for generated pages that show every unit (overviews, lists).
 WHOLE_SITE = ""
 
@@ -53,8 +51,8 @@ def strategies_of(model: SiteModel, ident: str) -> set[str]:
 
 
 def units_shown(model: SiteModel, markdown: str) -> set[str]:
-    """The units whose content a page's blocks and id links show; none found: the whole site."""
-    units = {sid for m in _IDS_RE.finditer(markdown) for sid in strategies_of(model, m.group(1) or m.group(2))}
+    """The units whose content a page's blocks and id links show; none named (a list of every unit): the whole site."""
+    units = {sid for ident in ids_named(markdown) for sid in strategies_of(model, ident)}
     return units or {WHOLE_SITE}
 
 
@@ -103,7 +101,7 @@ class DirtyBuilds:
             record = records.get(doc.path)
             if record is not None:
                 shown = strategies_of(model, record.id)
-            elif "<!-- strategy/" in doc.text or "[[" in doc.text:
+            elif "<!-- strategy/" in doc.text or ids_named(doc.text):
                 shown = units_shown(model, doc.text)
             else:
                 continue

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .graph import SiteModel
 from .models import Entity
 from .problems import Problem
-from .render import DIRECTIVE, SLOT, Directive, default_sections, parse_directive
+from .render import DIRECTIVE, ID_ARGUMENTS, SLOT, Directive, default_sections, parse_directive
 from .safe_text import markdown_literal
 
 # Fenced code blocks and inline code spans: text shown as written (an example `[[id]]` stays an example).
@@ -21,6 +21,18 @@ _FENCE = re.compile(
 _COMMENT = re.compile(r"<!--(?!\s*strategy/)(?!\s*strategy-slot:).*?-->\n?", re.DOTALL)
 _ID_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(id:(?P<id>[^)#\s]+)(?P<anchor>#[^)\s]*)?\)")
 _WIKI_LINK = re.compile(r"\[\[(?P<id>[a-z0-9_-]+)(?:\|(?P<text>[^\]]+))?\]\]")
+
+
+def ids_named(text: str) -> set[str]:
+    """Every id a page's Markdown names: in id links and in block arguments (`strategy=vm`, `id=vm-forskning`)."""
+    ids = {m.group("id") for pattern in (_ID_LINK, _WIKI_LINK) for m in pattern.finditer(text)}
+    for match in DIRECTIVE.finditer(text):
+        try:
+            args = parse_directive(match, 0).args
+        except ValueError:  # unbalanced quotes: the check of the page's blocks reports them
+            continue
+        ids |= {value for key, value in args.items() if key in ID_ARGUMENTS}
+    return ids
 
 
 @dataclass

@@ -14,11 +14,8 @@ from .lints import LintSettings
 from .load import SourceDoc, page_body
 from .markup import prepare
 from .problems import Problem
-from .render import BLOCKS
+from .render import BLOCKS, ID_ARGUMENTS
 from .scales import Scales
-
-# Block arguments that name an entity by id (BlockRenderer.target looks them up).
-_ID_ARGUMENTS = ("id", "area", "strategy", "goal", "indicator", "action")
 
 
 def check_site(
@@ -45,7 +42,7 @@ def check_site(
                 problems.append(Problem(doc.path, message, line=directive.line, field="blokk"))
             # Arguments naming an entity: the same message the block gives when it renders.
             for key, value in directive.args.items():
-                if key in _ID_ARGUMENTS and model.get(value) is None:
+                if key in ID_ARGUMENTS and model.get(value) is None:
                     message = f"{key}: ukjent id «{value}»"
                     problems.append(Problem(doc.path, message, line=directive.line, field="blokk"))
     return Analysis(model, sorted(problems, key=lambda p: p.sort_key))

@@ -26,6 +26,8 @@ Linker = Callable[[str], str | None]
 DIRECTIVE = re.compile(r"<!--\s*strategy/([a-z-]+)((?:\s+[^>]*?)?)\s*-->")
 SLOT = "<!-- strategy-slot:{} -->"
 SLOT_RE = re.compile(r"<!-- strategy-slot:(\d+) -->")
+# Block arguments that name an entity by id (`BlockRenderer.target` looks them up).
+ID_ARGUMENTS = ("id", "area", "strategy", "goal", "indicator", "action")
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
