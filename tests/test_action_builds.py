@@ -87,6 +87,7 @@ def test_period_reports_show_what_changed_since_the_previous_period(build_site):
     # The navigation lists the reports newest first too.
     nav = built.html("rapporter/index.html").split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert nav.index('href="2019-T3/"') < nav.index('href="2019-T2/"')
+    assert "Statusrapport 3. tertial 2019" in nav and "Testmuseet" not in nav.split('href="2019-T3/"', 1)[1][:200]
 
 
 def test_lints_are_listed_for_editors_and_do_not_fail_the_build(build_site):

@@ -78,7 +78,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.history: History | None = None
         # Navigation titles of the sections whose index page the plugin generates (e.g. a unit's dashboards).
         self.section_titles: dict[str, str] = {}
-        # Shorter navigation labels of generated pages: an area's dashboard sits in the section «Styringskort».
+        # Shorter navigation labels of generated pages inside their unit's «Styringskort» and «Rapporter».
         self.nav_labels: dict[str, str] = {}
         # Place of generated pages in their navigation section: a unit's reports newest first.
         self.nav_rank: dict[str, int] = {}
@@ -211,11 +211,14 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         # The editors' overview is for the editors: a public build leaves it out with its findings.
         overview = self.config.editor_overview if self.audience == "internal" else None
         pages = generated_pages(self.model, self.config.reports, overview)
-        self.nav_rank = {
-            report_path(self.model, sid, period): rank
+        reports = [
+            (report_path(self.model, sid, period), period)
             for sid in self.model.strategies
-            for rank, period in enumerate(reversed(reporting_periods(self.model, sid)))
-        }
+            for period in reversed(reporting_periods(self.model, sid))
+        ]
+        self.nav_rank = {src: rank for rank, (src, _) in enumerate(reports)}
+        # Inside a unit's «Rapporter» the period says which report it is.
+        self.nav_labels.update({src: f"Statusrapport {period.label}" for src, period in reports})
         if overview:
             self.section_titles[overview] = "Redaktøroversikt"
         for src, markdown in pages.items():
