@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from strategy_site.analysis import analyse
-from strategy_site.lints import DEFAULT_SEVERITIES, LintSettings, run_lints
-from strategy_site.load import SourceDoc
-from strategy_site.periods import parse_period
-from strategy_site.reports import (
+
+from strategy_site.checks.analysis import analyse
+from strategy_site.checks.lints import DEFAULT_SEVERITIES, LintSettings, run_lints
+from strategy_site.core.load import SourceDoc
+from strategy_site.core.periods import parse_period
+from strategy_site.core.scales import Scales
+from strategy_site.measures.reports import (
     change_of,
     current_period,
     period_report,
@@ -15,7 +17,6 @@ from strategy_site.reports import (
     reporting_periods,
     summary_for,
 )
-from strategy_site.scales import Scales
 
 STRATEGY = "---\ntype: strategy\nid: s\ntitle: S\nunit: Enhet\nperiod: {{start: 2018, end: 2025}}\n{extra}---\n"
 AREA = "---\ntype: area\nid: {id}\ntitle: {id}\norder: {order}\n---\n"
@@ -219,7 +220,7 @@ class TestLints:
             LintSettings.from_options({"action-without-mandate": "error"})
 
     def test_every_lint_has_a_default(self):
-        from strategy_site.lints import LINTS
+        from strategy_site.checks.lints import LINTS
 
         assert set(LINTS) == set(DEFAULT_SEVERITIES)
         assert run_lints(analysed(site({})).model, LintSettings.from_options(dict.fromkeys(LINTS, "off"))) == []

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 from conftest import SMALL_SITE, run_mkdocs
-from strategy_site.audience import hidden_entities, public_entity
-from strategy_site.models import Action
 from test_cli import write_site
+
+from strategy_site.core.audience import hidden_entities, public_entity
+from strategy_site.core.models import Action
 
 SECRETS = {
     "internal page title": "Hemmelig omorganisering",
@@ -142,9 +143,9 @@ def test_unknown_internal_field_is_an_editor_mistake(build_site):
 def test_everything_under_an_internal_entity_is_internal_too():
     import textwrap
 
-    from strategy_site.analysis import analyse
-    from strategy_site.load import SourceDoc
-    from strategy_site.scales import Scales
+    from strategy_site.checks.analysis import analyse
+    from strategy_site.core.load import SourceDoc
+    from strategy_site.core.scales import Scales
 
     docs = [SourceDoc(path, textwrap.dedent(text).lstrip("\n")) for path, text in INTERNAL_SITE.items()]
     model = analyse(docs, Scales.from_config(None, None, None, None)).model

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-from strategy_site.analysis import analyse
-from strategy_site.charts import (
+
+from strategy_site.charts.specs import (
     actions_without_timeline,
     annual_cycle_chart,
     charts_for,
@@ -20,12 +20,13 @@ from strategy_site.charts import (
     status_progress_chart,
     timeline_chart,
 )
-from strategy_site.dashboards import dashboard_pages
-from strategy_site.indicators import planned_value, progress
-from strategy_site.load import SourceDoc
-from strategy_site.models import CycleEvent, Indicator
-from strategy_site.periods import parse_period
-from strategy_site.scales import Scales
+from strategy_site.checks.analysis import analyse
+from strategy_site.core.load import SourceDoc
+from strategy_site.core.models import CycleEvent, Indicator
+from strategy_site.core.periods import parse_period
+from strategy_site.core.scales import Scales
+from strategy_site.measures.indicators import planned_value, progress
+from strategy_site.site.dashboards import dashboard_pages
 
 
 def indicator(**fields) -> Indicator:

@@ -15,11 +15,12 @@ import jsonschema
 import pytest
 import yaml
 from conftest import BASE_CONFIG, ROOT, SMALL_SITE, run_mkdocs
-from strategy_site.cli import main
-from strategy_site.load import split_frontmatter
-from strategy_site.models import MODELS
-from strategy_site.schema import schema_files, stale_schemas
 from test_build import MISTAKES
+
+from strategy_site.cli.main import main
+from strategy_site.core.load import split_frontmatter
+from strategy_site.core.models import MODELS
+from strategy_site.exports.schema import schema_files, stale_schemas
 
 
 def write_site(root: Path, files: dict[str, str], options: str = "") -> Path:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from strategy_site.attainment import action_summary, attainment_for, latest_rating
-from strategy_site.graph import build_model
-from strategy_site.load import SourceDoc, load_documents
-from strategy_site.periods import PeriodError, parse_period
-from strategy_site.scales import Scales, slug, text_color_for
+
+from strategy_site.core.graph import build_model
+from strategy_site.core.load import SourceDoc, load_documents
+from strategy_site.core.periods import PeriodError, parse_period
+from strategy_site.core.scales import Scales, slug, text_color_for
+from strategy_site.measures.attainment import action_summary, attainment_for, latest_rating
 
 
 def model_of(pages: dict[str, str], scales: Scales | None = None):

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from conftest import BASE_CONFIG, SMALL_SITE, run_mkdocs
 from pydantic import BaseModel
-from strategy_site.models import MODELS
 from test_cli import write_site
+
+from strategy_site.core.models import MODELS
 
 
 def model_fields(model: type[BaseModel], prefix: str = "") -> list[str]:

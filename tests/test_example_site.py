@@ -7,7 +7,8 @@ from collections import Counter
 
 import yaml
 from conftest import ROOT, SEEDS
-from strategy_site.scales import RatingScale
+
+from strategy_site.core.scales import RatingScale
 
 VM_SEED = (SEEDS / "vm-strategi-2018-2025.txt").read_text(encoding="utf-8")
 MARK = re.compile(r"(?<![\w-])(JA-\?|JA--|JA-|JA\?|JA/NEI|NEI/JA|TJA|NEI\+|JA|NEI|Vet ikke)(?![\w/+?-])")

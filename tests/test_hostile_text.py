@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from strategy_site.safe_text import json_for_html, markdown_literal, spreadsheet_cell
+
+from strategy_site.exports.safe_text import json_for_html, markdown_literal, spreadsheet_cell
 
 HOSTILE = (
     "X<script>alert(1)</script></script><img src=x onerror=alert(2)>\"'><b>fet</b> "

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE_CONFIG, Built, run_mkdocs
+
 from strategy_site import plugin  # noqa: F401  (registers every block, as in a build)
-from strategy_site.load import decode_source
-from strategy_site.precheck import check_site
-from strategy_site.render import BLOCKS
-from strategy_site.scales import Scales
+from strategy_site.blocks.renderer import BLOCKS
+from strategy_site.checks.precheck import check_site
+from strategy_site.core.load import decode_source
+from strategy_site.core.scales import Scales
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BASE = FIXTURES / "base"

@@ -8,12 +8,13 @@ import json
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategy_site.export import entity_from_export, export_json
-from strategy_site.graph import build_model
-from strategy_site.load import Record, SourceDoc, decode_source, load_documents
-from strategy_site.models import MODELS
-from strategy_site.precheck import check_site
-from strategy_site.scales import Scales
+
+from strategy_site.checks.precheck import check_site
+from strategy_site.core.graph import build_model
+from strategy_site.core.load import Record, SourceDoc, decode_source, load_documents
+from strategy_site.core.models import MODELS
+from strategy_site.core.scales import Scales
+from strategy_site.exports.json_export import entity_from_export, export_json
 
 SCALES = Scales.from_config()
 PROPERTIES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,8 @@ import datetime as dt
 import io
 
 import openpyxl
-from strategy_site.xlsx import Sheet, _column, workbook
+
+from strategy_site.exports.xlsx import Sheet, _column, workbook
 
 WHEN = dt.datetime(2000, 1, 1)
 

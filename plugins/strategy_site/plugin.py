@@ -17,29 +17,28 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import action_blocks, blocks, chart_blocks, editors  # noqa: F401  (registers the blocks)
-from .action_export import actions_csv, actions_workbook
-from .analysis import analyse
-from .audience import AUDIENCES, public_view
-from .config import StrategyConfig
-from .dashboards import dashboard_pages, dashboard_src
-from .export import export_json
-from .graph import SiteModel, natural_key
-from .guide import guide_markdown
-from .history import History, read_history
-from .incremental import WHOLE_SITE, DirtyBuilds, unit_fingerprints
-from .late import LateBlocks
-from .lints import LintSettings
-from .load import Record, SourceDoc, decode_source, page_body
-from .markup import PreparedPage, prepare
-from .pagemeta import page_meta, responsible, stale_pages
-from .pages import generated_pages
-from .periods import PeriodError
-from .precheck import check_site
-from .problems import Problem
-from .render import SLOT_RE, BlockRenderer
-from .reports import report_path, reporting_periods
-from .scales import Scales
+from strategy_site.blocks.late import LateBlocks
+from strategy_site.blocks.markup import PreparedPage, prepare
+from strategy_site.blocks.renderer import SLOT_RE, BlockRenderer
+from strategy_site.checks.analysis import analyse
+from strategy_site.checks.lints import LintSettings
+from strategy_site.checks.precheck import check_site
+from strategy_site.config import StrategyConfig
+from strategy_site.core.audience import AUDIENCES, public_view
+from strategy_site.core.graph import SiteModel, natural_key
+from strategy_site.core.load import Record, SourceDoc, decode_source, page_body
+from strategy_site.core.periods import PeriodError
+from strategy_site.core.problems import Problem
+from strategy_site.core.scales import Scales
+from strategy_site.exports.json_export import export_json
+from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
+from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds, unit_fingerprints
+from strategy_site.measures.reports import report_path, reporting_periods
+from strategy_site.site.dashboards import dashboard_pages, dashboard_src
+from strategy_site.site.guide import guide_markdown
+from strategy_site.site.history import History, read_history
+from strategy_site.site.pagemeta import page_meta, responsible, stale_pages
+from strategy_site.site.pages import generated_pages
 
 log = get_plugin_logger(__name__)
 

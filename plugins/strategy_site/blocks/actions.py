@@ -1,0 +1,141 @@
+"""Blocks for action plans: summary figures, status tables per area, period reports and the editors' overview.
+
+<!-- strategy/action-summary strategy=mh -->            figures of a unit (or area=...), per area
+<!-- strategy/action-status strategy=mh -->             status table per area (or area=...), latest status
+<!-- strategy/period-report strategy=mh period=2019 --> the report for one period, with changes
+<!-- strategy/reports strategy=mh -->                   links to a unit's period reports
+<!-- strategy/editor-overview -->                       every lint finding, by file
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from strategy_site.blocks.renderer import BlockRenderer, block
+from strategy_site.core.models import Area, Strategy
+from strategy_site.core.periods import PeriodError, parse_period
+from strategy_site.measures.reports import (
+    CHANGE_LABELS,
+    current_period,
+    period_report,
+    report_path,
+    reporting_periods,
+    rows_for,
+    summary_for,
+)
+
+# Where the plugin writes a unit's exports; blocks link to them.
+EXPORTS = {"csv": "export/{id}/actions.csv", "xlsx": "export/{id}/handlingsplan.xlsx"}
+
+
+def _strategy_of(r: BlockRenderer, entity) -> Strategy | None:
+    sid = r.model.strategy_of.get(entity.id)
+    return r.model.get(sid) if sid else None  # type: ignore[return-value]
+
+
+def _period(args: dict[str, str]):
+    if "period" not in args:
+        return None
+    try:
+        return parse_period(args["period"])
+    except PeriodError as exc:
+        raise ValueError(f"period: {exc}") from exc
+
+
+def _exports(r: BlockRenderer, strategy: Strategy | None) -> dict[str, str]:
+    """Relative URLs of the unit's exports that exist in this build."""
+    if strategy is None or r.url is None:
+        return {}
+    links = {kind: r.url(path.format(id=strategy.id)) for kind, path in EXPORTS.items()}
+    return {kind: url for kind, url in links.items() if url}
+
+
+@block("action-summary")
+def action_summary_block(r: BlockRenderer, args, page_entity) -> str:
+    """Summary figures of a unit's (or an area's) action plan, with one row per area."""
+    target = r.target(args, page_entity, "area", "strategy")
+    if not isinstance(target, Strategy | Area):
+        raise ValueError("blokken gjelder en strategi eller et område")
+    period = _period(args)
+    areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
+    strategy = target if isinstance(target, Strategy) else _strategy_of(r, target)
+    return r.render(
+        "action_summary",
+        target=target,
+        period=period,
+        summary=summary_for(r.model, target.id, period),
+        rows=[(a, summary_for(r.model, a, period)) for a in areas],
+        levels=r.model.scales.statuses.levels,
+        exports=_exports(r, strategy),
+        reports=_report_links(r, strategy),
+    )
+
+
+@block("action-status")
+def action_status_block(r: BlockRenderer, args, page_entity) -> str:
+    """Per area: goal number, action, status text and status level with its label (the board report's table)."""
+    target = r.target(args, page_entity, "area", "strategy")
+    if not isinstance(target, Strategy | Area):
+        raise ValueError("blokken gjelder en strategi eller et område")
+    areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
+    groups = [(a, None, rows_for(r.model, a, None)) for a in areas]
+    return r.render("action_status", groups=groups, period=None, changes=None, labels=CHANGE_LABELS)
+
+
+@block("period-report")
+def period_report_block(r: BlockRenderer, args, page_entity) -> str:
+    """A unit's status report for one period: figures, what changed, and the status table per area."""
+    target = r.target(args, page_entity, "strategy")
+    if not isinstance(target, Strategy):
+        raise ValueError("strategy: blokken viser rapporten for en strategi")
+    period = _period(args) or current_period(r.model, target.id)
+    if period is None:
+        raise ValueError("period: strategien har ingen rapporteringsperioder")
+    report = period_report(r.model, target.id, period)
+    return r.render(
+        "period_report",
+        report=report,
+        levels=r.model.scales.statuses.levels,
+        labels=CHANGE_LABELS,
+        exports=_exports(r, target),
+        previous_url=r.url(report_path(r.model, target.id, report.previous)) if report.previous and r.url else None,
+    )
+
+
+def _report_links(r: BlockRenderer, strategy: Strategy | None) -> list[tuple[str, str]]:
+    """(label, relative URL) of every period report of a unit, newest first."""
+    if strategy is None or r.url is None:
+        return []
+    out = []
+    for period in reversed(reporting_periods(r.model, strategy.id)):
+        url = r.url(report_path(r.model, strategy.id, period))
+        if url:
+            out.append((period.label, url))
+    return out
+
+
+@block("reports")
+def reports_block(r: BlockRenderer, args, page_entity) -> str:
+    """Links to a unit's period reports, newest first."""
+    target = r.target(args, page_entity, "strategy")
+    if not isinstance(target, Strategy):
+        raise ValueError("strategy: blokken lister rapportene til en strategi")
+    current = current_period(r.model, target.id)
+    return r.render("reports", strategy=target, reports=_report_links(r, target), current=current)
+
+
+@block("editor-overview")
+def editor_overview_block(r: BlockRenderer, args, page_entity) -> str:
+    """Every problem and lint finding of the build, grouped by file, with counts per kind."""
+    by_file: dict[str, list] = defaultdict(list)
+    for problem in r.problems:
+        by_file[problem.path].append(problem)
+    counts: dict[str, int] = defaultdict(int)
+    for problem in r.problems:
+        counts[problem.code] += 1
+    return r.render(
+        "editor_overview",
+        files=sorted(by_file.items()),
+        counts=sorted(counts.items()),
+        total=len(r.problems),
+    )

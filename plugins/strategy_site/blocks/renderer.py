@@ -1,0 +1,182 @@
+"""Blocks of HTML for strategy pages: facts, attainment tables, goal lists, histories.
+
+Pure: takes the model, a Jinja environment and a function that turns an id into a relative URL.
+Templates live in `templates/strategy/` and can be overridden from a site's `overrides/strategy/`.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from strategy_site.core.graph import SiteModel
+from strategy_site.core.models import Action, Entity, Goal, Indicator
+from strategy_site.core.periods import parse_period
+from strategy_site.core.problems import Problem
+from strategy_site.measures.attainment import latest_rating, latest_status, ratings_by_period
+
+Linker = Callable[[str], str | None]
+
+DIRECTIVE = re.compile(r"<!--\s*strategy/([a-z-]+)((?:\s+[^>]*?)?)\s*-->")
+SLOT = "<!-- strategy-slot:{} -->"
+SLOT_RE = re.compile(r"<!-- strategy-slot:(\d+) -->")
+# Block arguments that name an entity by id (`BlockRenderer.target` looks them up).
+ID_ARGUMENTS = ("id", "area", "strategy", "goal", "indicator", "action")
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    """Norwegian number format: thin space between thousands, decimal comma."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(share * 100)}\u00a0%"
+
+
+def _badge(css: str, mark: object, label: str) -> Markup:
+    """A badge: the mark as written and the level's label, so status is never shown by colour alone."""
+    return Markup(
+        f'<span class="strategy-badge {escape(css)}">{escape(mark)} '
+        f'<span class="strategy-badge__label">{escape(label)}</span></span>'
+    )
+
+
+BlockFunction = Callable[["BlockRenderer", dict[str, str], Entity | None], str]
+BLOCKS: dict[str, BlockFunction] = {}
+
+
+def block(name: str) -> Callable[[BlockFunction], BlockFunction]:
+    """Register a block function under the name used in `<!-- strategy/<name> ... -->`."""
+
+    def register(function: BlockFunction) -> BlockFunction:
+        BLOCKS[name] = function
+        return function
+
+    return register
+
+
+@dataclass
+class Directive:
+    """A `<!-- strategy/<kind> key=value -->` placed in a page, with the line it is on."""
+
+    kind: str
+    args: dict[str, str]
+    line: int
+
+
+def parse_directive(match: re.Match[str], line: int) -> Directive:
+    args: dict[str, str] = {}
+    for token in shlex.split(match.group(2) or ""):
+        key, _, value = token.partition("=")
+        args[key.strip()] = value.strip()
+    return Directive(match.group(1), args, line)
+
+
+@dataclass
+class BlockRenderer:
+    """Renders the strategy blocks for one page; `link` gives URLs relative to that page."""
+
+    model: SiteModel
+    env: jinja2.Environment
+    link: Linker
+    short: Linker | None = None
+    # Names of page assets the rendered blocks need (e.g. a chart library); the plugin adds them to the page.
+    assets: set[str] = field(default_factory=set)
+    # URL of a file of the built site (by its source path) relative to this page, or None when it is absent.
+    url: Callable[[str], str | None] | None = None
+    # The build's content problems and lint findings, for the editors' overview.
+    problems: list[Problem] = field(default_factory=list)
+    # Facts about the site beyond the model that a block shows (e.g. stale pages on the editors' overview).
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.env.filters.setdefault("number", number)
+        self.env.filters.setdefault("percent", percent)
+
+    # Helpers the templates use through `r`.
+    def ref(self, ident: str, text: str | None = None) -> Markup:
+        """A link to an entity by id, with its title as text."""
+        entity = self.model.get(ident)
+        url = self.link(ident)
+        label = text if text is not None else (entity.title if entity else ident)
+        # f-strings with escape(): Markup.format() was a third of the time of rendering the blocks.
+        if url is None:
+            return Markup(f"<span>{escape(label)}</span>")
+        return Markup(f'<a href="{escape(url)}">{escape(label)}</a>')
+
+    def rating_badge(self, rating) -> Markup:
+        if rating is None:
+            return Markup('<span class="strategy-badge strategy-badge--none">Ikke vurdert</span>')
+        css, label, mark = escape(rating.level.css), escape(rating.level.label), escape(rating.mark)
+        return Markup(
+            f'<span class="strategy-badge {css}" title="{label}">{mark} '
+            f'<span class="strategy-badge__label">{label}</span></span>'
+        )
+
+    def rating_badge_for(self, assessment) -> Markup:
+        """The badge of one assessment as written (a part of a goal, say)."""
+        level = self.model.scales.ratings.resolve(assessment.rating)
+        if level is None:
+            return Markup(f'<span class="strategy-badge strategy-badge--none">{escape(assessment.rating)}</span>')
+        return _badge(level.css, assessment.rating, level.label)
+
+    def decimals(self, value: float) -> int:
+        return 0 if float(value).is_integer() else 1
+
+    def last_value(self, indicator: Indicator) -> str:
+        period, value = max(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
+        unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
+        return f"{number(value, self.decimals(value))}{unit} ({parse_period(period).label})"
+
+    def status_badge(self, entry) -> Markup:
+        if entry is None:
+            return Markup('<span class="strategy-badge strategy-badge--none">Ikke rapportert</span>')
+        level = self.model.scales.statuses.get(entry.level)
+        label = level.label if level else "ukjent"
+        css = level.css if level else "strategy-badge--none"
+        return _badge(css, entry.level, label)
+
+    def latest(self, goal: Goal):
+        return latest_rating(goal, self.model.scales.ratings)
+
+    def history(self, goal):
+        return ratings_by_period(goal, self.model.scales.ratings)
+
+    def status(self, action: Action):
+        return latest_status(action)
+
+    def period_label(self, key: str | None) -> str:
+        return parse_period(key).label if key else "–"
+
+    def render(self, template: str, **context) -> str:
+        return self.env.get_template(f"strategy/{template}.html").render(r=self, model=self.model, **context)
+
+    def block(self, directive: Directive, page_entity: Entity | None) -> str:
+        """Render one directive; raises ValueError with a message for the editor when it cannot."""
+        function = BLOCKS.get(directive.kind)
+        if function is None:
+            raise ValueError(f"ukjent blokk «strategy/{directive.kind}»; kjente: {', '.join(sorted(BLOCKS))}")
+        return function(self, directive.args, page_entity)
+
+    def target(self, args: dict[str, str], page_entity: Entity | None, *keys: str) -> Entity:
+        """The entity a block is about: named in its arguments, else the page's own, else the only strategy."""
+        for key in keys:
+            if key in args:
+                entity = self.model.get(args[key])
+                if entity is None:
+                    raise ValueError(f"{key}: ukjent id «{args[key]}»")
+                return entity
+        if page_entity is not None:
+            return page_entity
+        if len(self.model.strategies) == 1:
+            return self.model.get(self.model.strategies[0])
+        raise ValueError(f"angi {' eller '.join(keys)}=<id>")

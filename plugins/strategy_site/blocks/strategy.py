@@ -1,0 +1,108 @@
+"""The strategy blocks: facts, attainment tables, goal lists, histories and the units overview.
+
+Each block is a function registered under the name a page uses in `<!-- strategy/<name> key=id -->`.
+"""
+
+from __future__ import annotations
+
+from strategy_site.blocks.renderer import BlockRenderer, block
+from strategy_site.core.models import Area, Goal, Strategy
+from strategy_site.core.periods import parse_period
+from strategy_site.measures.attainment import action_summary, attainment_for
+
+
+@block("facts")
+def facts_block(r: BlockRenderer, args, page_entity) -> str:
+    entity = r.target(args, page_entity, "id")
+    strategy = r.model.get(r.model.strategy_of.get(entity.id, ""))
+    deadline = None
+    if isinstance(entity, Goal):
+        deadline = entity.deadline or (str(strategy.period.end) if strategy else None)
+    return r.render(
+        "facts", entity=entity, strategy=strategy, deadline=deadline, area_id=r.model.area_of.get(entity.id)
+    )
+
+
+@block("attainment")
+def attainment_block(r: BlockRenderer, args, page_entity) -> str:
+    """Attainment per area of a strategy (or for one area), with a total row."""
+    target = r.target(args, page_entity, "area", "strategy")
+    ratings = r.model.scales.ratings
+    areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
+    rows = [(a, attainment_for(r.model.goals_in(a), ratings)) for a in areas]
+    total = attainment_for(r.model.goals_in(target.id), ratings)
+    return r.render("attainment", target=target, rows=rows, total=total, levels=ratings.levels)
+
+
+@block("goals")
+def goals_block(r: BlockRenderer, args, page_entity) -> str:
+    """Every goal of a strategy or area with its latest rating, grouped by area."""
+    target = r.target(args, page_entity, "area", "strategy")
+    areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
+    groups = [(a, r.model.goals_in(a)) for a in areas]
+    return r.render(
+        "goals",
+        target=target,
+        groups=groups,
+        grouped=not isinstance(target, Area),
+        total=sum(len(g) for _, g in groups),
+    )
+
+
+@block("statements")
+def statements_block(r: BlockRenderer, args, page_entity) -> str:
+    target = r.target(args, page_entity, "strategy")
+    if not isinstance(target, Strategy):
+        raise ValueError("strategy: blokken viser målbildet til en strategi")
+    summary = attainment_for(target.statements, r.model.scales.ratings)  # type: ignore[arg-type]
+    return r.render("statements", target=target, summary=summary, levels=r.model.scales.ratings.levels)
+
+
+@block("history")
+def history_block(r: BlockRenderer, args, page_entity) -> str:
+    return r.render("history", goal=r.target(args, page_entity, "id"))
+
+
+@block("goal-links")
+def goal_links_block(r: BlockRenderer, args, page_entity) -> str:
+    """A goal's indicators, actions and sub-goals."""
+    goal = r.target(args, page_entity, "id")
+    return r.render(
+        "goal_links",
+        goal=goal,
+        indicators=[r.model.get(i) for i in r.model.indicators_of.get(goal.id, [])],
+        actions=[r.model.get(a) for a in r.model.actions_of.get(goal.id, [])],
+        children=[r.model.get(c) for c in r.model.children.get(goal.id, [])],
+    )
+
+
+@block("values")
+def values_block(r: BlockRenderer, args, page_entity) -> str:
+    indicator = r.target(args, page_entity, "id")
+    rows = sorted(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
+    return r.render("values", indicator=indicator, rows=rows)
+
+
+@block("status-history")
+def status_history_block(r: BlockRenderer, args, page_entity) -> str:
+    action = r.target(args, page_entity, "id")
+    rows = sorted(action.status, key=lambda e: parse_period(e.period), reverse=True)
+    return r.render("status_history", action=action, rows=rows)
+
+
+@block("units")
+def units_block(r: BlockRenderer, args, page_entity) -> str:
+    """The site's strategies with their unit, period and headline figures."""
+    ratings = r.model.scales.ratings
+    units = []
+    for sid in r.model.strategies:
+        goals = r.model.goals_in(sid)
+        actions = r.model.actions_in(sid)
+        units.append(
+            (
+                r.model.get(sid),
+                attainment_for(goals, ratings),
+                action_summary(goals, actions, r.model.actions_of, r.model.scales.statuses),
+            )
+        )
+    return r.render("units", units=units)

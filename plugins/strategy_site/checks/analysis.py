@@ -1,0 +1,41 @@
+"""One pass over a site's pages: load, link and check. The plugin and the check command both call it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from strategy_site.checks.lints import LintSettings, run_lints
+from strategy_site.core.graph import SiteModel, build_model
+from strategy_site.core.load import SourceDoc, load_documents
+from strategy_site.core.problems import Problem
+from strategy_site.core.scales import Scales
+
+
+@dataclass
+class Analysis:
+    """The site's model and every problem found in it, sorted by file and line."""
+
+    model: SiteModel
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that fail a strict build."""
+        return [p for p in self.problems if p.severity != "info"]
+
+
+def analyse(
+    docs: Iterable[SourceDoc],
+    scales: Scales,
+    extra_problems: Iterable[Problem] = (),
+    lints: LintSettings | None = None,
+) -> Analysis:
+    """Load and validate every page, build the link graph, run the lints, and collect all problems in one list.
+
+    `lints` sets each lint's severity (default: `LintSettings()`); lint findings carry their lint's code.
+    """
+    result = load_documents(docs)
+    model, graph_problems = build_model(result.records, scales, result.broken_ids)
+    problems = [*extra_problems, *result.problems, *graph_problems, *run_lints(model, lints)]
+    return Analysis(model, sorted(problems, key=lambda p: p.sort_key))

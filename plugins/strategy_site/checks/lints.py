@@ -1,0 +1,214 @@
+"""Lints: what a reviewer of a strategy and its action plans would point out, each with its own severity.
+
+A lint finding is a `Problem` with a `code` naming the lint. The content is valid without them; they say
+where a goal is not measurable or an action is not ready (seeds 000 and 003). Severities are settings, so a
+site decides which findings fail its strict build; every finding is listed on the editors' overview.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from strategy_site.core.graph import SiteModel
+from strategy_site.core.models import Action, Goal
+from strategy_site.core.periods import Period, parse_period
+from strategy_site.core.problems import Problem
+from strategy_site.measures.reports import current_period, status_at
+
+Setting = Literal["error", "warning", "info", "off"]
+
+# Each lint's code, its default severity, and what it checks. The action without a goal defaults to a
+# warning: it follows up nothing, so no report or figure can show it. The rest default to info, so real
+# content that lacks them (as the example site's does) still builds strictly while editors see them listed.
+DEFAULT_SEVERITIES: dict[str, Setting] = {
+    "action-without-goal": "warning",
+    "action-without-owner": "info",
+    "action-without-timeline": "info",
+    "action-without-budget": "info",
+    "action-without-risk": "info",
+    "goal-without-indicator": "info",
+    "goal-without-deadline": "info",
+    "status-not-reported": "info",
+    "too-many-starts": "info",
+}
+DEFAULT_START_LIMIT = 5
+
+
+@dataclass
+class LintSettings:
+    """Severity per lint code ('off' skips it), the most actions that may start in one period, the current period."""
+
+    severities: dict[str, Setting] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
+    start_limit: int = DEFAULT_START_LIMIT
+    current_period: str | None = None
+
+    @classmethod
+    def from_options(
+        cls, severities: dict[str, str | bool | None] | None = None, start_limit: int | None = None, current=None
+    ) -> LintSettings:
+        """Settings from a site's options (codes with - or _); codes not named or None keep their default."""
+        merged: dict[str, Setting] = dict(DEFAULT_SEVERITIES)
+        for name, severity in (severities or {}).items():
+            code = name.replace("_", "-")
+            if severity is None:
+                continue
+            if severity is False:
+                severity = "off"
+            if code not in DEFAULT_SEVERITIES:
+                raise ValueError(f"ukjent sjekk «{code}»; kjente sjekker: {', '.join(DEFAULT_SEVERITIES)}")
+            if severity not in ("error", "warning", "info", "off"):
+                raise ValueError(f"{code}: «{severity}» er ikke error, warning, info eller off")
+            merged[code] = severity  # type: ignore[assignment]
+        if current is not None:
+            current = parse_period(current).key
+        return cls(merged, DEFAULT_START_LIMIT if start_limit is None else start_limit, current)
+
+
+Finder = Callable[[SiteModel, "LintSettings"], Iterator[tuple[str, tuple, str]]]
+LINTS: dict[str, Finder] = {}
+
+
+def lint(code: str) -> Callable[[Finder], Finder]:
+    """Register a lint. It yields (entity id, field path, message) for each finding."""
+
+    def register(function: Finder) -> Finder:
+        LINTS[code] = function
+        return function
+
+    return register
+
+
+def _actions(model: SiteModel) -> list[Action]:
+    return model.of_type(Action)  # type: ignore[return-value]
+
+
+def _goals(model: SiteModel) -> list[Goal]:
+    return model.of_type(Goal)  # type: ignore[return-value]
+
+
+@lint("action-without-goal")
+def _action_without_goal(model, settings):
+    for action in _actions(model):
+        if not action.goals:
+            yield action.id, ("goals",), "tiltaket følger ikke opp noe mål; legg til goals: [<mål-id>]"
+
+
+@lint("action-without-owner")
+def _action_without_owner(model, settings):
+    for action in _actions(model):
+        if not action.owner:
+            yield action.id, ("owner",), "tiltaket mangler eier (owner): hvem har ansvaret?"
+
+
+@lint("action-without-timeline")
+def _action_without_timeline(model, settings):
+    for action in _actions(model):
+        missing = [name for name in ("start", "end") if getattr(action, name) is None]
+        if missing:
+            what = " og ".join(missing)
+            yield action.id, (missing[0],), f"tiltaket mangler tidsplan ({what})"
+
+
+@lint("action-without-budget")
+def _action_without_budget(model, settings):
+    for action in _actions(model):
+        if action.budget is None or (action.budget.hours is None and action.budget.nok is None):
+            yield action.id, ("budget",), "tiltaket mangler ressurser: budsjett i timer (hours) og/eller kroner (nok)"
+
+
+@lint("action-without-risk")
+def _action_without_risk(model, settings):
+    for action in _actions(model):
+        if action.risk is None:
+            yield action.id, ("risk",), "tiltaket mangler risikovurdering (risk: {level: low|medium|high, note: …})"
+
+
+@lint("goal-without-indicator")
+def _goal_without_indicator(model, settings):
+    for goal in _goals(model):
+        if not model.indicators_of.get(goal.id) and not model.children.get(goal.id):
+            yield goal.id, ("id",), f"ingen indikator måler målet; legg til en indikator med goals: [{goal.id}]"
+
+
+@lint("goal-without-deadline")
+def _goal_without_deadline(model, settings):
+    for goal in _goals(model):
+        if goal.deadline is None:
+            strategy = model.get(model.strategy_of.get(goal.id, ""))
+            fallback = f"; strategiperiodens slutt ({strategy.period.end}) brukes" if strategy else ""
+            yield goal.id, ("deadline",), f"målet har ingen frist (deadline){fallback}"
+
+
+def _active_in(action: Action, period: Period, model: SiteModel) -> bool:
+    """Whether an action should report for a period: it has begun and is not already done before it."""
+    if action.start and parse_period(action.start).start > period.end:
+        return False
+    if action.end and parse_period(action.end).end < period.start:
+        return False
+    earlier = [e for e in action.status if parse_period(e.period).end < period.start]
+    if earlier:
+        last = max(earlier, key=lambda e: parse_period(e.period))
+        if model.scales.statuses.is_done(last.level):
+            return False
+    return True
+
+
+@lint("status-not-reported")
+def _status_not_reported(model, settings):
+    for strategy_id in model.strategies:
+        period = current_period(model, strategy_id, settings.current_period)
+        if period is None:
+            continue
+        for action in model.actions_in(strategy_id):
+            if not _active_in(action, period, model) or status_at(action, period) is not None:
+                continue
+            reported = sorted((parse_period(e.period) for e in action.status), reverse=True)
+            last = f" (siste: {reported[0].label})" if reported else ""
+            yield action.id, ("status",), f"ingen status for gjeldende periode {period.label}{last}"
+
+
+@lint("too-many-starts")
+def _too_many_starts(model, settings):
+    starts: dict[tuple[str | None, str], list[Action]] = defaultdict(list)
+    for action in _actions(model):
+        if action.start:
+            starts[(model.strategy_of.get(action.id), parse_period(action.start).key)].append(action)
+    for (_, key), actions in sorted(starts.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+        if len(actions) > settings.start_limit:
+            label = parse_period(key).label
+            for action in actions:
+                yield (
+                    action.id,
+                    ("start",),
+                    f"{len(actions)} tiltak starter i {label}, flere enn grensen på {settings.start_limit}; "
+                    "en nøktern tidsplan sprer oppstarten",
+                )
+
+
+def run_lints(model: SiteModel, settings: LintSettings | None = None) -> list[Problem]:
+    """Every lint finding in the model, each with the severity its lint is set to."""
+    settings = settings or LintSettings()
+    problems: list[Problem] = []
+    for code, finder in LINTS.items():
+        severity = settings.severities.get(code, DEFAULT_SEVERITIES[code])
+        if severity == "off":
+            continue
+        for ident, loc, message in finder(model, settings):
+            # A page whose id is taken twice already has an error; which copy a note would belong to is unclear.
+            if ident in model.duplicate_ids:
+                continue
+            record = model.records[ident]
+            problems.append(
+                Problem(
+                    record.path,
+                    message,
+                    line=record.line(*loc),
+                    field=".".join(str(p) for p in loc),
+                    severity=severity,  # type: ignore[arg-type]
+                    code=code,
+                )
+            )
+    return problems

@@ -1,0 +1,256 @@
+"""The link graph: every entity indexed by id, references resolved and checked, trees built."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from strategy_site.core.load import Record
+from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Strategy
+from strategy_site.core.periods import parse_period
+from strategy_site.core.problems import Problem
+from strategy_site.core.scales import Scales
+
+T = TypeVar("T")
+
+
+def natural_key(text: str | None) -> tuple:
+    """Sort '2' before '10' and '3a' after '3'."""
+    parts = re.split(r"(\d+)", text or "")
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+
+
+@dataclass
+class SiteModel:
+    """All entities of a site and the links between them. Built once per build; lookups are by id."""
+
+    scales: Scales
+    records: dict[str, Record] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    strategies: list[str] = field(default_factory=list)
+    areas_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    goals_of_area: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    indicators_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    actions_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    strategy_of: dict[str, str] = field(default_factory=dict)
+    area_of: dict[str, str] = field(default_factory=dict)
+    # Ids used by more than one page (each page is reported); the model holds the first of them.
+    duplicate_ids: set[str] = field(default_factory=set)
+    # Figures worked out from the model for many pages (a chart, its HTML), by key; see `derived_value`.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived_value(self, key: tuple, make: Callable[[], T]) -> T:
+        """`make()` the first time a build asks for `key`, the same object after that.
+
+        The model does not change once built, so what is worked out from it holds for the whole build: an
+        indicator's chart is drawn on its page, its goals' pages, its area's page and two dashboards.
+        """
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]
+
+    def get(self, ident: str) -> Entity | None:
+        """The entity with this id (or with this id among its aliases)."""
+        record = self.records.get(ident) or self.records.get(self.aliases.get(ident, ""))
+        return record.entity if record else None
+
+    def record(self, ident: str) -> Record:
+        return self.records[ident]
+
+    def of_type(self, kind: type[Entity]) -> list[Entity]:
+        return [r.entity for r in self.records.values() if isinstance(r.entity, kind)]
+
+    def goals_in(self, ident: str) -> list[Goal]:
+        """Every goal of a strategy, an area or a goal's subtree, in reading order, depth first."""
+        entity = self.get(ident)
+        if isinstance(entity, Strategy):
+            roots = [g for a in self.areas_of[ident] for g in self.goals_of_area[a]]
+        elif isinstance(entity, Area):
+            roots = list(self.goals_of_area[ident])
+        elif isinstance(entity, Goal):
+            roots = list(self.children[ident])
+        else:
+            return []
+        out: list[Goal] = []
+        stack = list(reversed(roots))
+        while stack:
+            goal_id = stack.pop()
+            out.append(self.get(goal_id))  # type: ignore[arg-type]
+            stack.extend(reversed(self.children[goal_id]))
+        return out
+
+    def actions_in(self, ident: str) -> list[Action]:
+        """Actions following up at least one goal of a strategy or area, each once, in order."""
+        seen: dict[str, Action] = {}
+        for goal in self.goals_in(ident) if not isinstance(self.get(ident), Goal) else [self.get(ident)]:
+            for action_id in self.actions_of[goal.id]:
+                seen.setdefault(action_id, self.get(action_id))  # type: ignore[arg-type]
+        return list(seen.values())
+
+    def indicators_in(self, ident: str) -> list[Indicator]:
+        seen: dict[str, Indicator] = {}
+        for goal in self.goals_in(ident):
+            for ind in self.indicators_of[goal.id]:
+                seen.setdefault(ind, self.get(ind))  # type: ignore[arg-type]
+        return list(seen.values())
+
+
+class _Checker:
+    def __init__(self, model: SiteModel, broken: set[str]) -> None:
+        self.model = model
+        self.broken = broken
+        self.problems: list[Problem] = []
+
+    def add(self, record: Record, field_loc: tuple, message: str) -> None:
+        field_name = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(field_loc))
+        self.problems.append(Problem(record.path, message, line=record.line(*field_loc), field=field_name))
+
+    def ref(self, record: Record, field_loc: tuple, ident: str, kinds: tuple[type[Entity], ...]) -> str | None:
+        """Resolve a reference; report it when it names no entity of the expected kind."""
+        if ident in self.broken:
+            return None
+        target_id = ident if ident in self.model.records else self.model.aliases.get(ident)
+        if target_id is None:
+            close = difflib.get_close_matches(ident, self.model.records, n=1)
+            hint = f"; mente du «{close[0]}»?" if close else ""
+            self.add(record, field_loc, f"ukjent id «{ident}»{hint}")
+            return None
+        target = self.model.records[target_id].entity
+        if not isinstance(target, kinds):
+            names = " eller ".join(k.__name__.lower() for k in kinds)
+            self.add(record, field_loc, f"«{ident}» er en {target.type}, ikke en {names}")
+            return None
+        return target_id
+
+
+def build_model(
+    records: list[Record], scales: Scales, broken: set[str] | None = None
+) -> tuple[SiteModel, list[Problem]]:
+    """Index, resolve and check all records; returns the model and every problem found."""
+    model = SiteModel(scales=scales)
+    check = _Checker(model, broken or set())
+    paths_of: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        paths_of[record.id].append(record.path)
+    for record in records:
+        # Every page that uses a taken id is named, not only the later ones: which is "the copy" is not ours to say.
+        others = [p for p in paths_of[record.id] if p != record.path]
+        if others:
+            check.add(record, ("id",), f"id-en «{record.id}» brukes også i {', '.join(others)}")
+            model.duplicate_ids.add(record.id)
+        model.records.setdefault(record.id, record)
+    for record in model.records.values():
+        for i, alias in enumerate(record.entity.aliases):
+            if alias in model.records or alias in model.aliases:
+                check.add(record, ("aliases", i), f"«{alias}» er allerede en id eller et alias")
+            else:
+                model.aliases[alias] = record.id
+
+    by_type: dict[str, list[Record]] = defaultdict(list)
+    for record in model.records.values():
+        by_type[record.entity.type].append(record)
+
+    model.strategies = [r.id for r in by_type["strategy"]]
+    for record in by_type["strategy"]:
+        model.strategy_of[record.id] = record.id
+        _check_assessments(check, record, ("statements",), record.entity.statements)
+
+    for record in by_type["area"]:
+        area: Area = record.entity  # type: ignore[assignment]
+        strategy_id = None
+        if area.strategy:
+            strategy_id = check.ref(record, ("strategy",), area.strategy, (Strategy,))
+        elif len(model.strategies) == 1:
+            strategy_id = model.strategies[0]
+        elif model.strategies:
+            check.add(record, ("strategy",), "feltet mangler: nettstedet har flere strategier")
+        if strategy_id:
+            model.strategy_of[area.id] = strategy_id
+            model.areas_of[strategy_id].append(area.id)
+    for areas in model.areas_of.values():
+        areas.sort(key=lambda a: (model.get(a).order is None, model.get(a).order or 0, model.get(a).title))
+
+    for record in by_type["goal"]:
+        goal: Goal = record.entity  # type: ignore[assignment]
+        if goal.area and goal.parent:
+            check.add(record, ("parent",), "bruk enten «area» eller «parent», ikke begge")
+        elif goal.parent:
+            parent = check.ref(record, ("parent",), goal.parent, (Goal,))
+            if parent:
+                model.children[parent].append(goal.id)
+        elif goal.area:
+            area_id = check.ref(record, ("area",), goal.area, (Area,))
+            if area_id:
+                model.goals_of_area[area_id].append(goal.id)
+        else:
+            check.add(record, ("area",), "feltet mangler: et mål trenger «area» eller «parent»")
+        _check_assessments(check, record, (), [goal])
+    _place_goals(model, check, by_type["goal"])
+
+    for record in by_type["indicator"]:
+        for i, goal_id in enumerate(record.entity.goals):
+            target = check.ref(record, ("goals", i), goal_id, (Goal,))
+            if target:
+                model.indicators_of[target].append(record.id)
+                _inherit_place(model, record.id, target)
+    for record in by_type["action"]:
+        action: Action = record.entity  # type: ignore[assignment]
+        for i, goal_id in enumerate(action.goals):
+            target = check.ref(record, ("goals", i), goal_id, (Goal,))
+            if target:
+                model.actions_of[target].append(record.id)
+                _inherit_place(model, record.id, target)
+        for i, entry in enumerate(action.status):
+            if scales.statuses.get(entry.level) is None:
+                levels = ", ".join(str(s.level) for s in scales.statuses.levels)
+                check.add(record, ("status", i, "level"), f"nivå {entry.level} finnes ikke på statusskalaen ({levels})")
+        if action.start and action.end and parse_period(action.end).end < parse_period(action.start).start:
+            check.add(record, ("end",), f"slutt ({action.end}) er før start ({action.start})")
+    for lists in (model.goals_of_area, model.children):
+        for ids in lists.values():
+            ids.sort(key=lambda g: (natural_key(model.get(g).number), model.records[g].path))
+    return model, sorted(check.problems, key=lambda p: p.sort_key)
+
+
+def _check_assessments(check: _Checker, record: Record, base: tuple, holders: list) -> None:
+    for h, holder in enumerate(holders):
+        prefix = (*base, h) if base else ()
+        for i, assessment in enumerate(holder.assessments):
+            if check.model.scales.ratings.resolve(assessment.rating) is None:
+                names = ", ".join(check.model.scales.ratings.names())
+                check.add(
+                    record,
+                    (*prefix, "assessments", i, "rating"),
+                    f"«{assessment.rating}» er ikke på vurderingsskalaen ({names})",
+                )
+
+
+def _inherit_place(model: SiteModel, ident: str, goal_id: str) -> None:
+    """Indicators and actions belong to the area and strategy of their first goal."""
+    if goal_id in model.area_of:
+        model.area_of.setdefault(ident, model.area_of[goal_id])
+    if goal_id in model.strategy_of:
+        model.strategy_of.setdefault(ident, model.strategy_of[goal_id])
+
+
+def _place_goals(model: SiteModel, check: _Checker, goals: list[Record]) -> None:
+    """Give every goal its area and strategy from its root; report cycles in the goal tree."""
+    for record in goals:
+        chain = [record.id]
+        current: Goal = record.entity  # type: ignore[assignment]
+        while current.parent and current.parent in model.records and not current.area:
+            if current.parent in chain:
+                if current.parent == record.id:
+                    check.add(record, ("parent",), f"målhierarkiet går i ring: {' → '.join([*chain, current.parent])}")
+                break
+            chain.append(current.parent)
+            current = model.get(current.parent)  # type: ignore[assignment]
+        if current.area and current.area in model.records:
+            model.area_of[record.id] = current.area
+            if current.area in model.strategy_of:
+                model.strategy_of[record.id] = model.strategy_of[current.area]

@@ -1,0 +1,408 @@
+"""Read pages' frontmatter into typed models, with the line of every field for messages."""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from strategy_site.core.models import MODELS, Entity
+from strategy_site.core.problems import Problem, field_path
+
+Path = tuple[str | int, ...]
+
+_OPEN = re.compile(r"^-{3}[ \t]*\n")
+_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
+
+# Norwegian messages for the validation errors editors meet; others fall back to pydantic's text.
+_MESSAGES = {
+    "missing": "feltet mangler",
+    "extra_forbidden": "ukjent felt",
+    "string_type": "skal være tekst",
+    "int_parsing": "skal være et heltall",
+    "int_type": "skal være et heltall",
+    "int_from_float": "skal være et heltall",
+    "float_parsing": "skal være et tall",
+    "float_type": "skal være et tall",
+    "finite_number": "skal være et vanlig tall, ikke .inf eller .nan",
+    "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
+    "list_type": "skal være en liste",
+    "dict_type": "skal være en mapping (nøkkel: verdi)",
+    "model_type": "skal være en mapping (nøkkel: verdi)",
+    "string_too_short": "kan ikke være tom",
+    "string_too_long": "er for lang",
+    "greater_than_equal": "er for lite",
+    "less_than_equal": "er for stort",
+}
+
+
+# Norwegian words editors reach for, and the field they mean.
+_SYNONYMS = {
+    "tittel": "title",
+    "frist": "deadline",
+    "eier": "owner",
+    "ansvarlig": "owner",
+    "område": "area",
+    "omrade": "area",
+    "mål": "goals",
+    "mal": "goals",
+    "vurdering": "assessments",
+    "vurderinger": "assessments",
+    "nummer": "number",
+    "periode": "period",
+    "enhet": "unit",
+    "strategi": "strategy",
+    "budsjett": "budget",
+    "risiko": "risk",
+    "notat": "note",
+    "merknad": "note",
+    "type_": "type",
+    "rekkefølge": "order",
+}
+
+# Norwegian names of the page types.
+_TYPE_SYNONYMS = {
+    "strategi": "strategy",
+    "område": "area",
+    "omrade": "area",
+    "innsatsområde": "area",
+    "mål": "goal",
+    "mal": "goal",
+    "delmål": "goal",
+    "indikator": "indicator",
+    "tiltak": "action",
+}
+
+
+@dataclass
+class SourceDoc:
+    """A page's source: its path relative to the docs folder and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass
+class Record:
+    """A validated entity with where it came from."""
+
+    entity: Entity
+    path: str
+    lines: dict[Path, int] = field(default_factory=dict, repr=False)
+    first_line: int = 1
+
+    def line(self, *loc: str | int) -> int:
+        """The 1-based line of a field (or of its nearest parent that has one)."""
+        path = tuple(loc)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.first_line
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+
+@dataclass
+class LoadResult:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Ids of pages that failed validation: references to them are not reported a second time.
+    broken_ids: set[str] = field(default_factory=set)
+
+
+def decode_source(path: str, data: bytes) -> tuple[SourceDoc | None, list[Problem]]:
+    """A page's bytes as text, or the problem that it is not UTF-8 (naming the line of the first bad byte).
+
+    A UTF-8 byte order mark is dropped, as MkDocs does.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [Problem(path, "filen er lagret som UTF-16; lagre den som UTF-8", line=1)]
+    try:
+        return SourceDoc(path, data.decode("utf-8-sig")), []
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        line = data.count(b"\n", 0, offset) + 1
+        byte = data[offset : offset + 1].hex()
+        message = f"filen er ikke UTF-8 (byte 0x{byte}); lagre den som UTF-8"
+        return None, [Problem(path, message, line=line)]
+
+
+def normalise(text: str) -> str:
+    """Text without a byte order mark and with Unix line endings, so line numbers match what editors see."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def page_body(text: str) -> tuple[str, int]:
+    """The Markdown after the frontmatter and the 1-based line it starts on, split as MkDocs splits a page."""
+    text = normalise(text)
+    body = text
+    opening = _OPEN.match(text)
+    if opening:
+        close = _CLOSE.search(text, opening.end())
+        if close:
+            body = text[close.end() + 1 :].lstrip("\n")
+    return body, text.count("\n") - body.count("\n") + 1
+
+
+def split_frontmatter(text: str) -> tuple[str | None, int]:
+    """The frontmatter text (or None) and the 1-based line its first line is on."""
+    if not _OPEN.match(text):
+        return None, 0
+    rest = text[_OPEN.match(text).end() :]
+    close = _CLOSE.search(rest)
+    if not close:
+        return "", -1
+    return rest[: close.start()], 2
+
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _SafeLoader(
+        yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver
+    ):
+        """libyaml scans and parses (the pure-Python scanner was most of the build time of a large site);
+        the nodes are composed in Python so that aliases can be refused where they are written."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+else:
+    _SafeLoader = yaml.SafeLoader  # type: ignore[misc,assignment]
+
+
+class _LineLoader(_SafeLoader):
+    """Safe loader; refuses every tag that would construct a Python object, and aliases.
+
+    Aliases (`*name`) are refused because they let a few lines expand into millions of values
+    ("billion laughs") or refer to themselves; frontmatter never needs them.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, _ALIAS_PROBLEM, mark)
+        return super().compose_node(parent, index)
+
+
+_ALIAS_PROBLEM = "aliaser (*navn) er ikke tillatt; skriv verdien ut"
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _NoAliasLoader(yaml.CSafeLoader):
+        """libyaml composes the nodes too: for frontmatter without a `*`, which can hold no alias."""
+
+    _FAST_LOADER: type | None = _NoAliasLoader
+else:
+    _FAST_LOADER = None
+
+# Dates stay text: the models parse periods themselves, so 2019-02-30 gets our message, not a crash in PyYAML.
+_RESOLVERS = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _loader in (_LineLoader, _FAST_LOADER):
+    if _loader is not None:
+        _loader.yaml_implicit_resolvers = _RESOLVERS
+
+
+def _walk(node: yaml.Node, path: Path, offset: int, lines: dict[Path, int], dups: list[tuple[Path, int]]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            sub = (*path, name)
+            line = key.start_mark.line + offset
+            if name in seen:
+                dups.append((sub, line))
+            seen.add(name)
+            lines.setdefault(sub, line)
+            _walk(value, sub, offset, lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[(*path, i)] = item.start_mark.line + offset
+            _walk(item, (*path, i), offset, lines, dups)
+
+
+def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, int], list[Problem]]:
+    """Parse YAML safely. Returns the data, the line of each key and the problems found."""
+    lines: dict[Path, int] = {}
+    dups: list[tuple[Path, int]] = []
+    hidden = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if hidden:
+        line = text.count("\n", 0, hidden.start()) + first_line
+        message = f"ugyldig YAML: usynlig kontrolltegn (U+{ord(hidden.group()):04X}); slett det"
+        return None, lines, [Problem(path, message, line=line)]
+    loader = _FAST_LOADER(text) if _FAST_LOADER is not None and "*" not in text else _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, lines, []
+        _walk(node, (), first_line, lines, dups)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed quote or bracket is found at the end of the text; its start is the useful line.
+        unclosed = exc.context_mark is not None and "end of stream" in str(exc.problem)
+        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+        line = mark.line + first_line if mark else first_line
+        return None, lines, [Problem(path, _yaml_message(exc, text, mark), line=line, field=None)]
+    except yaml.YAMLError as exc:
+        return None, lines, [Problem(path, f"ugyldig YAML: {exc}", line=first_line)]
+    except (ValueError, TypeError, OverflowError) as exc:
+        # An explicit tag with a value it cannot hold, e.g. `!!int abc` or `!!timestamp 2019-02-30`.
+        return None, lines, [Problem(path, f"ugyldig YAML: verdien kan ikke leses ({exc})", line=first_line)]
+    except RecursionError:
+        return None, lines, [Problem(path, "ugyldig YAML: verdiene er nøstet for dypt", line=first_line)]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(path, "feltet står to ganger; bare ett kan gjelde", line=line, field=field_path(p)) for p, line in dups
+    ]
+    return data, lines, problems
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+    problem = exc.problem or str(exc)
+    if mark is not None:
+        bad = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if "\t" in bad or "'\\t'" in problem:
+            return "ugyldig YAML: tabulator i innrykk; bruk mellomrom"
+    if "end of stream" in problem and exc.context:
+        what = "anførselstegn" if "quoted" in exc.context else "parentes"
+        return f"ugyldig YAML: {what} som åpnes her, lukkes aldri"
+    if "unhashable key" in problem:
+        return "ugyldig YAML: en nøkkel kan ikke være en liste eller en mapping"
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        tag = re.search(r"'([^']*)'", problem)
+        name = tag.group(1).replace("tag:yaml.org,2002:", "!!") if tag else ""
+        return f"ugyldig YAML: taggen «{name}» er ikke tillatt; bruk bare tekst, tall, lister og nøkkel: verdi"
+    return f"ugyldig YAML: {problem}"
+
+
+def _validation_problems(exc: ValidationError, model: type[Entity], record: Record) -> list[Problem]:
+    out: list[Problem] = []
+    for err in exc.errors():
+        kind = err["type"]
+        # Drop pydantic's validator tags ("function-after[...]"); the unknown key itself (last) stays, even with a [.
+        keep_last = kind == "extra_forbidden"
+        loc = tuple(
+            p
+            for i, p in enumerate(err["loc"])
+            if (keep_last and i == len(err["loc"]) - 1)
+            or not (isinstance(p, str) and "[" in p and p not in model.model_fields)
+        )
+        message = _MESSAGES.get(kind, err["msg"])
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            known = _fields_at(model, loc[:-1])
+            close = [_SYNONYMS[name]] if _SYNONYMS.get(name) in known else difflib.get_close_matches(name, known, n=1)
+            message += f"; mente du «{close[0]}»?" if close else f"; kjente felt: {', '.join(known)}"
+        elif kind == "literal_error":
+            message = f"«{err['input']}» er ikke tillatt; bruk {err['ctx']['expected']}"
+        elif kind == "string_pattern_mismatch":
+            message = f"«{err['input']}» er ikke en gyldig id: bruk små bokstaver a–z, tall og bindestrek"
+        elif kind == "value_error":
+            message = str(err["ctx"].get("error", err["msg"]))
+        elif kind in ("missing",):
+            pass
+        elif err.get("input", "") is None:
+            message = "mangler verdi"
+        elif "input" in err and kind not in ("extra_forbidden",) and not isinstance(err["input"], dict | list):
+            message += f" (fikk «{err['input']}»)"
+        out.append(Problem(record.path, message, line=record.line(*loc), field=field_path(loc) or None))
+    return out
+
+
+def _fields_at(model: type[Entity], loc: Path) -> list[str]:
+    """Names of the fields allowed where an unknown field was found."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = None
+        if info is not None:
+            for candidate in _model_types(info.annotation):
+                current = candidate
+                break
+    return sorted(current.model_fields) if current is not None else []
+
+
+def _model_types(annotation: Any) -> Iterable[type]:
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _model_types(arg)
+
+
+def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
+    """Validate one page. Pages without frontmatter, or without `type` and `id`, are plain pages.
+
+    Returns the record, or the page's id when the page names one but fails validation, or None.
+    """
+    text = normalise(doc.text)
+    if not text.strip():
+        return None, [Problem(doc.path, "filen er tom; skriv innhold i den eller slett den", line=1)]
+    front, first_line = split_frontmatter(text)
+    if front is None:
+        return None, []
+    if first_line < 0:
+        return None, [Problem(doc.path, "frontmatter åpnes med --- men lukkes aldri", line=1)]
+    data, lines, problems = parse_yaml(front, doc.path, first_line)
+    if data is None:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [*problems, Problem(doc.path, "frontmatter må være nøkkel: verdi-par", line=first_line)]
+    if "type" not in data:
+        if "id" in data:
+            problems.append(
+                Problem(
+                    doc.path,
+                    "feltet mangler (strategy, area, goal, indicator eller action)",
+                    line=first_line,
+                    field="type",
+                )
+            )
+        return None, problems
+    kind = data["type"]
+    model = MODELS.get(str(kind))
+    record = Record(entity=None, path=doc.path, lines=lines, first_line=first_line)  # type: ignore[arg-type]
+    if model is None:
+        close = [_TYPE_SYNONYMS[str(kind).lower()]] if str(kind).lower() in _TYPE_SYNONYMS else []
+        close = close or difflib.get_close_matches(str(kind), MODELS, n=1)
+        hint = f"; mente du «{close[0]}»?" if close else f"; bruk {', '.join(MODELS)}"
+        problems.append(Problem(doc.path, f"ukjent sidetype «{kind}»{hint}", line=record.line("type"), field="type"))
+        return None, problems
+    try:
+        record.entity = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc, model, record))
+        return (str(data["id"]) if isinstance(data.get("id"), str | int) else None), problems
+    return record, problems
+
+
+def load_documents(docs: Iterable[SourceDoc]) -> LoadResult:
+    """Validate every page; collects all problems instead of stopping at the first."""
+    result = LoadResult()
+    for doc in docs:
+        record, problems = load_document(doc)
+        result.problems.extend(problems)
+        if isinstance(record, Record):
+            result.records.append(record)
+        elif record is not None:
+            result.broken_ids.add(record)
+    return result

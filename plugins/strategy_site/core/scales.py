@@ -1,0 +1,169 @@
+"""Rating and status scales: configured as data, matched by key or alias, with accessible colours."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def defaults() -> dict[str, Any]:
+    """The plugin's default scales, read from the packaged `defaults.yml`."""
+    text = resources.files("strategy_site").joinpath("defaults.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text)).strip().casefold()
+
+
+def text_color_for(background: str) -> str:
+    """Black or white, whichever contrasts more with the background (WCAG relative luminance)."""
+    hexa = background.lstrip("#")
+    if len(hexa) == 3:
+        hexa = "".join(c * 2 for c in hexa)
+    channels = [int(hexa[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
+def slug(text: str) -> str:
+    """A CSS- and URL-safe token for a scale key ('JA-' -> 'ja-minus', 'NEI+' -> 'nei-pluss')."""
+    words = str(text).casefold()
+    for char, word in (
+        ("+", " pluss "),
+        ("?", " spm "),
+        ("/", " "),
+        ("-", " minus "),
+        ("æ", "ae"),
+        ("ø", "o"),
+        ("å", "a"),
+    ):
+        words = words.replace(char, word)
+    return re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class RatingLevel:
+    """One level of the rating scale for goal assessments."""
+
+    key: str
+    label: str
+    score: float | None
+    color: str
+    reached: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def css(self) -> str:
+        return f"rating-{slug(self.key)}"
+
+
+@dataclass(frozen=True)
+class StatusLevel:
+    """One level of the status scale for actions."""
+
+    level: int
+    label: str
+    color: str
+
+    @property
+    def css(self) -> str:
+        return f"status-{self.level}"
+
+
+@dataclass
+class RatingScale:
+    """The ordered rating scale, best first, with lookup by key or alias."""
+
+    levels: list[RatingLevel]
+    _index: dict[str, RatingLevel] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for level in self.levels:
+            for name in (level.key, *level.aliases):
+                self._index.setdefault(_norm(name), level)
+
+    @classmethod
+    def from_data(cls, data: list[dict[str, Any]]) -> RatingScale:
+        levels = [
+            RatingLevel(
+                key=str(d["key"]),
+                label=str(d.get("label", d["key"])),
+                score=d.get("score"),
+                color=str(d.get("color", "#6b6b6b")),
+                reached=bool(d.get("reached", False)),
+                aliases=tuple(str(a) for a in d.get("aliases", ())),
+            )
+            for d in data
+        ]
+        return cls(levels)
+
+    def resolve(self, mark: str) -> RatingLevel | None:
+        """The level a mark as written belongs to, or None when it is not on the scale."""
+        return self._index.get(_norm(mark))
+
+    def names(self) -> list[str]:
+        return [level.key for level in self.levels]
+
+
+@dataclass
+class StatusScale:
+    """The status scale for actions with the levels that count as started and done."""
+
+    levels: list[StatusLevel]
+    started: int
+    done: int
+
+    @classmethod
+    def from_data(cls, data: list[dict[str, Any]], started: int, done: int) -> StatusScale:
+        levels = [StatusLevel(int(d["level"]), str(d["label"]), str(d.get("color", "#6b6b6b"))) for d in data]
+        return cls(sorted(levels, key=lambda s: s.level), started, done)
+
+    def get(self, level: int) -> StatusLevel | None:
+        return next((s for s in self.levels if s.level == level), None)
+
+    def is_started(self, level: int) -> bool:
+        return level >= self.started
+
+    def is_done(self, level: int) -> bool:
+        return level >= self.done
+
+
+@dataclass
+class Scales:
+    """Both scales a site uses."""
+
+    ratings: RatingScale
+    statuses: StatusScale
+
+    @classmethod
+    def from_config(
+        cls,
+        ratings: list[dict[str, Any]] | None = None,
+        statuses: list[dict[str, Any]] | None = None,
+        started: int | None = None,
+        done: int | None = None,
+    ) -> Scales:
+        base = defaults()
+        return cls(
+            RatingScale.from_data(ratings or base["ratings"]),
+            StatusScale.from_data(
+                statuses or base["statuses"],
+                base["status_started"] if started is None else started,
+                base["status_done"] if done is None else done,
+            ),
+        )
+
+    def css(self) -> str:
+        """A stylesheet with one class per level; text colour chosen for contrast."""
+        rules = []
+        for level in [*self.ratings.levels, *self.statuses.levels]:
+            rules.append(f".strategy-badge.{level.css}{{background:{level.color};color:{text_color_for(level.color)}}}")
+        return "\n".join(rules) + "\n"

@@ -1,0 +1,106 @@
+"""The machine-readable export of the computed model (`export/strategy.json`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from strategy_site.core.graph import SiteModel
+from strategy_site.core.models import MODELS, Action, Entity, Goal, Strategy
+from strategy_site.exports.safe_text import json_for_html
+from strategy_site.measures.attainment import action_summary, attainment_for, latest_rating, latest_status
+
+EXPORT_VERSION = 2
+
+# Keys the site adds to each exported entity; everything else is the page's own validated fields.
+COMPUTED_KEYS = ("url", "file", "placed_in", "attainment")
+
+
+def figures(model: SiteModel, ident: str) -> dict[str, Any]:
+    """Summary figures of a strategy or area: goals, actions, and the rating distribution."""
+    goals = model.goals_in(ident)
+    actions = model.actions_in(ident)
+    out = action_summary(goals, actions, model.actions_of, model.scales.statuses).as_dict()
+    out.update(attainment_for(goals, model.scales.ratings).as_dict())
+    return out
+
+
+def entity_attainment(model: SiteModel, ident: str) -> dict[str, Any] | None:
+    """What the site computes for one entity: a goal's latest rating, an action's latest status."""
+    entity = model.get(ident)
+    if isinstance(entity, Goal):
+        rating = latest_rating(entity, model.scales.ratings)
+        if rating is None:
+            return {"rated": False}
+        return {
+            "rated": True,
+            "period": rating.period.key,
+            "rating": rating.mark,
+            "level": rating.level.key,
+            "label": rating.level.label,
+            "score": rating.level.score,
+            "reached": rating.level.reached,
+        }
+    if isinstance(entity, Action):
+        status = latest_status(entity)
+        if status is None:
+            return {"reported": False}
+        statuses = model.scales.statuses
+        level = statuses.get(status.level)
+        return {
+            "reported": True,
+            "period": status.period,
+            "level": status.level,
+            "label": level.label if level else None,
+            "started": statuses.is_started(status.level),
+            "done": statuses.is_done(status.level),
+        }
+    return None
+
+
+def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """The whole computed model as plain data: strategies with figures per area, and every entity."""
+    strategies = []
+    for sid in model.strategies:
+        strategy: Strategy = model.get(sid)  # type: ignore[assignment]
+        entry = {
+            "id": sid,
+            "title": strategy.title,
+            "unit": strategy.unit,
+            "period": strategy.period.model_dump(),
+            **figures(model, sid),
+        }
+        entry["areas"] = [
+            {
+                "id": aid,
+                "title": model.get(aid).title,
+                **figures(model, aid),
+                "goal_ids": [g.id for g in model.goals_in(aid)],
+            }
+            for aid in model.areas_of.get(sid, [])
+        ]
+        strategies.append(entry)
+    entities = []
+    for ident, record in sorted(model.records.items()):
+        # The page's fields as validated, then what the site computes under keys no page type uses
+        # (an indicator's `source` or a goal's `area` must not be overwritten), so the entity round-trips.
+        data = record.entity.model_dump(mode="json", exclude_defaults=True)
+        data.update(type=record.entity.type, id=ident, url=url_of(ident), file=record.path)
+        data["placed_in"] = {"strategy": model.strategy_of.get(ident), "area": model.area_of.get(ident)}
+        computed = entity_attainment(model, ident)
+        if computed is not None:
+            data["attainment"] = computed
+        entities.append(data)
+    return {"version": EXPORT_VERSION, "strategies": strategies, "entities": entities}
+
+
+def entity_from_export(data: dict[str, Any]) -> Entity:
+    """The validated entity an exported entity was made from (the export's computed keys left out)."""
+    fields = {key: value for key, value in data.items() if key not in COMPUTED_KEYS}
+    return MODELS[fields["type"]].model_validate(fields)
+
+
+def export_json(model: SiteModel, url_of: Callable[[str], str]) -> str:
+    """The export as stable, readable JSON (same model, same bytes)."""
+    # Escaped for HTML as well, so a title with markup is inert even where the file is shown or embedded.
+    return json_for_html(build_export(model, url_of), indent=2) + "\n"

@@ -1,0 +1,183 @@
+"""Attainment (måloppnåelse): ratings of goals, their distribution, and action progress."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from strategy_site.core.models import Action, Assessment, Goal, StatusEntry
+from strategy_site.core.periods import Period, parse_period
+from strategy_site.core.scales import RatingLevel, RatingScale, StatusScale
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class GoalRating:
+    """A goal's rating for one period. A goal rated in parts takes its weakest part's level."""
+
+    period: Period
+    level: RatingLevel
+    assessments: tuple[Assessment, ...]
+
+    @property
+    def mark(self) -> str:
+        """The mark as written; parts joined, e.g. 'JA / JA-'."""
+        return " / ".join(a.rating for a in self.assessments)
+
+
+def memo(owner: BaseModel, name: str, sources: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`, kept on `owner` for as long as each of `sources` is the same object.
+
+    The blocks of a page ask for the same goal's ratings and the same action's status many times a build;
+    the answer depends only on lists the model holds. A copy with other lists (the public view) computes anew.
+    """
+    kept = owner._memo.get(name)
+    if kept is not None and len(kept[0]) == len(sources) and all(a is b for a, b in zip(kept[0], sources, strict=True)):
+        return kept[1]
+    value = compute()
+    owner._memo[name] = (sources, value)
+    return value
+
+
+def ratings_by_period(holder: Goal, scale: RatingScale) -> list[GoalRating]:
+    """A goal's (or statement's) combined rating per period, oldest first."""
+    return memo(holder, "ratings", (holder.assessments, scale), lambda: _ratings_by_period(holder, scale))
+
+
+def _ratings_by_period(holder: Goal, scale: RatingScale) -> list[GoalRating]:
+    grouped: dict[Period, list[Assessment]] = {}
+    for assessment in holder.assessments:
+        grouped.setdefault(parse_period(assessment.period), []).append(assessment)
+    out = []
+    for period in sorted(grouped):
+        entries = grouped[period]
+        levels = [lvl for a in entries if (lvl := scale.resolve(a.rating)) is not None]
+        if not levels:
+            continue
+        scored = [lvl for lvl in levels if lvl.score is not None]
+        weakest = min(scored, key=lambda lvl: lvl.score) if scored else levels[0]
+        out.append(GoalRating(period, weakest, tuple(entries)))
+    return out
+
+
+def latest_rating(holder: Goal, scale: RatingScale, until: Period | None = None) -> GoalRating | None:
+    """The most recent rating, optionally at or before a period."""
+    history = [r for r in ratings_by_period(holder, scale) if until is None or r.period <= until]
+    return history[-1] if history else None
+
+
+@dataclass
+class AttainmentSummary:
+    """Counts for a set of goals: how many, how rated, how many reached."""
+
+    goals: int
+    rated: int
+    reached: int
+    distribution: dict[str, int]
+    mean_score: float | None
+
+    @property
+    def unrated(self) -> int:
+        return self.goals - self.rated
+
+    @property
+    def share_reached(self) -> float | None:
+        """Reached goals as a share of rated goals."""
+        return self.reached / self.rated if self.rated else None
+
+    def as_dict(self) -> dict:
+        return {
+            "goals": self.goals,
+            "rated": self.rated,
+            "unrated": self.unrated,
+            "reached": self.reached,
+            "share_reached": None if self.share_reached is None else round(self.share_reached, 4),
+            "rating_distribution": self.distribution,
+            "mean_score": None if self.mean_score is None else round(self.mean_score, 2),
+        }
+
+
+def attainment_for(goals: list[Goal], scale: RatingScale, until: Period | None = None) -> AttainmentSummary:
+    """Summarise the latest rating of each goal; the distribution lists every level of the scale, in order."""
+    latest = [latest_rating(g, scale, until) for g in goals]
+    rated = [r for r in latest if r is not None]
+    counts = Counter(r.level.key for r in rated)
+    scores = [r.level.score for r in rated if r.level.score is not None]
+    return AttainmentSummary(
+        goals=len(goals),
+        rated=len(rated),
+        reached=sum(1 for r in rated if r.level.reached),
+        distribution={lvl.key: counts.get(lvl.key, 0) for lvl in scale.levels},
+        mean_score=sum(scores) / len(scores) if scores else None,
+    )
+
+
+def latest_status(action: Action, until: Period | None = None) -> StatusEntry | None:
+    """The most recent status entry, optionally at or before a period (the first written of equal periods)."""
+    periods, entries = memo(action, "status", (action.status,), lambda: _status_timeline(action))
+    last = len(periods) if until is None else bisect.bisect_right(periods, until)
+    return entries[last - 1] if last else None
+
+
+def _status_timeline(action: Action) -> tuple[list[Period], list[StatusEntry]]:
+    """The action's periods in order, each with the first status entry written for it."""
+    first: dict[Period, StatusEntry] = {}
+    for entry in action.status:
+        first.setdefault(parse_period(entry.period), entry)
+    periods = sorted(first)
+    return periods, [first[p] for p in periods]
+
+
+@dataclass
+class ActionSummary:
+    """Summary figures of an action plan, computed from the actions' status."""
+
+    goals: int
+    goals_with_actions: int
+    actions: int
+    actions_started: int
+    actions_done: int
+    actions_unreported: int
+    mean_status: float | None
+    status_distribution: dict[int, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "goals": self.goals,
+            "goals_with_actions": self.goals_with_actions,
+            "actions": self.actions,
+            "actions_started": self.actions_started,
+            "actions_done": self.actions_done,
+            "actions_unreported": self.actions_unreported,
+            "mean_status": None if self.mean_status is None else round(self.mean_status, 2),
+            "status_distribution": {str(k): v for k, v in self.status_distribution.items()},
+        }
+
+
+def action_summary(
+    goals: list[Goal],
+    actions: list[Action],
+    actions_of: dict[str, list[str]],
+    scale: StatusScale,
+    until: Period | None = None,
+) -> ActionSummary:
+    """Goals followed up by at least one action, actions started and done, by the status scale."""
+    levels = [s.level for a in actions if (s := latest_status(a, until)) is not None]
+    counts = Counter(levels)
+    action_ids = {a.id for a in actions}
+    return ActionSummary(
+        goals=len(goals),
+        goals_with_actions=sum(1 for g in goals if any(a in action_ids for a in actions_of.get(g.id, ()))),
+        actions=len(actions),
+        actions_started=sum(1 for lvl in levels if scale.is_started(lvl)),
+        actions_done=sum(1 for lvl in levels if scale.is_done(lvl)),
+        actions_unreported=len(actions) - len(levels),
+        mean_status=sum(levels) / len(levels) if levels else None,
+        status_distribution={s.level: counts.get(s.level, 0) for s in scale.levels},
+    )

@@ -1,0 +1,186 @@
+"""Period reports: which periods a unit reports for, its figures per period, and what changed since the last one.
+
+Pure functions over the site model; the plugin turns them into one generated page per period and unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from strategy_site.core.graph import SiteModel
+from strategy_site.core.models import Action, StatusEntry, Strategy
+from strategy_site.core.periods import Period, parse_period
+from strategy_site.measures.attainment import ActionSummary, action_summary
+
+Change = Literal["new", "up", "down", "same", "stale", "unreported"]
+
+# How each change is written in a report: a sign that does not rely on colour, and its words.
+CHANGE_LABELS: dict[str, tuple[str, str]] = {
+    "new": ("+", "Ny i perioden"),
+    "up": ("▲", "Opp siden forrige periode"),
+    "down": ("▼", "Ned siden forrige periode"),
+    "same": ("=", "Uendret"),
+    "stale": ("!", "Ikke oppdatert i perioden; siste status vises"),
+    "unreported": ("–", "Ikke rapportert"),
+}
+
+
+def status_at(action: Action, period: Period) -> StatusEntry | None:
+    """The status reported for exactly this period (an entry inside it counts; the latest such entry wins)."""
+    inside = [(parse_period(e.period), e) for e in action.status]
+    inside = [(p, e) for p, e in inside if p.start >= period.start and p.end <= period.end]
+    return max(inside, key=lambda pe: pe[0])[1] if inside else None
+
+
+def status_before(action: Action, period: Period) -> StatusEntry | None:
+    """The latest status reported before the period begins, or None."""
+    earlier = [(parse_period(e.period), e) for e in action.status]
+    earlier = [(p, e) for p, e in earlier if p.end < period.start]
+    return max(earlier, key=lambda pe: pe[0])[1] if earlier else None
+
+
+def reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
+    """Every period the unit's actions report status for, oldest first, plus its configured current period.
+
+    Worked out once per build (every report page and the workbook ask); the list is not to be changed.
+    """
+    return model.derived_value(("reporting-periods", strategy_id), lambda: _reporting_periods(model, strategy_id))
+
+
+def _reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
+    keys = {parse_period(e.period) for a in model.actions_in(strategy_id) for e in a.status}
+    strategy = model.get(strategy_id)
+    if isinstance(strategy, Strategy) and strategy.current_period:
+        keys.add(parse_period(strategy.current_period))
+    return sorted(keys)
+
+
+def current_period(model: SiteModel, strategy_id: str, configured: str | None = None) -> Period | None:
+    """The unit's current period: its own `current_period`, else the site's, else the latest with data.
+
+    Data is the actions' status first: goal assessments and indicator values follow other cycles (the
+    museum assesses its goals every few years), so they decide only for a unit without action status.
+    """
+    strategy = model.get(strategy_id)
+    own = strategy.current_period if isinstance(strategy, Strategy) else None
+    if own or configured:
+        return parse_period(own or configured)
+    status = [parse_period(e.period) for a in model.actions_in(strategy_id) for e in a.status]
+    if status:
+        return max(status)
+    data = [parse_period(p) for i in model.indicators_in(strategy_id) for p in i.values]
+    data += [parse_period(a.period) for g in model.goals_in(strategy_id) for a in g.assessments]
+    return max(data) if data else None
+
+
+def previous_period(periods: list[Period], period: Period) -> Period | None:
+    """The reporting period before this one in the unit's list, or None for the first."""
+    earlier = [p for p in periods if p < period and p.end < period.start]
+    return max(earlier) if earlier else None
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One action in a period report: the status shown, the one before, and what changed."""
+
+    action: Action
+    goal_number: str
+    shown: StatusEntry | None
+    previous: StatusEntry | None
+    change: Change
+
+
+def change_of(action: Action, period: Period) -> tuple[StatusEntry | None, StatusEntry | None, Change]:
+    """The status shown for a period, the status before it, and the change between them."""
+    now = status_at(action, period)
+    before = status_before(action, period)
+    if now is None:
+        return before, before, "stale" if before is not None else "unreported"
+    if before is None:
+        return now, None, "new"
+    if now.level > before.level:
+        return now, before, "up"
+    if now.level < before.level:
+        return now, before, "down"
+    return now, before, "same"
+
+
+@dataclass
+class PeriodReport:
+    """A unit's status report for one period: figures, figures per area, and rows per area with changes."""
+
+    strategy: Strategy
+    period: Period
+    previous: Period | None
+    summary: ActionSummary
+    areas: list[tuple[str, ActionSummary, list[ReportRow]]]
+
+    @property
+    def changes(self) -> dict[str, int]:
+        """How many actions had each kind of change, in the order of CHANGE_LABELS."""
+        counts = dict.fromkeys(CHANGE_LABELS, 0)
+        for _, _, rows in self.areas:
+            for row in rows:
+                counts[row.change] += 1
+        return counts
+
+
+def rows_for(model: SiteModel, ident: str, period: Period | None) -> list[ReportRow]:
+    """The actions of a strategy or area, ordered by goal number, with their status for a period.
+
+    Without a period, each action's latest status is shown and no change is computed.
+    """
+    rows = []
+    for action in model.actions_in(ident):
+        goal_numbers = [g.number for gid in action.goals if (g := model.get(gid)) is not None and g.number]
+        number = goal_numbers[0] if goal_numbers else ""
+        if period is None:
+            latest = max(action.status, key=lambda e: parse_period(e.period), default=None)
+            rows.append(ReportRow(action, number, latest, None, "same" if latest else "unreported"))
+        else:
+            shown, before, change = change_of(action, period)
+            rows.append(ReportRow(action, number, shown, before, change))
+    return rows
+
+
+def summary_for(model: SiteModel, ident: str, period: Period | None = None) -> ActionSummary:
+    """Summary figures of a strategy or area, counting each action's latest status at or before a period.
+
+    Worked out once per build: a period's report, the next period's report, the dashboards and the workbook
+    all show the same figures.
+    """
+    return model.derived_value(
+        ("action-summary", ident, period),
+        lambda: action_summary(
+            model.goals_in(ident), model.actions_in(ident), model.actions_of, model.scales.statuses, until=period
+        ),
+    )
+
+
+def period_report(model: SiteModel, strategy_id: str, period: Period) -> PeriodReport:
+    """The status report of a unit for one period."""
+    periods = reporting_periods(model, strategy_id)
+    areas = [
+        (area_id, summary_for(model, area_id, period), rows_for(model, area_id, period))
+        for area_id in model.areas_of.get(strategy_id, [])
+    ]
+    return PeriodReport(
+        strategy=model.get(strategy_id),  # type: ignore[arg-type]
+        period=period,
+        previous=previous_period(periods, period),
+        summary=summary_for(model, strategy_id, period),
+        areas=areas,
+    )
+
+
+def unit_folder(path: str) -> str:
+    """The folder of a strategy's page, where its generated pages go ('' for the docs root)."""
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    return folder
+
+
+def report_path(model: SiteModel, strategy_id: str, period: Period) -> str:
+    """Source path of a unit's generated report page for a period, e.g. `mh/rapporter/2019.md`."""
+    folder = unit_folder(model.records[strategy_id].path)
+    return f"{folder}/rapporter/{period.key}.md" if folder else f"rapporter/{period.key}.md"
