@@ -18,14 +18,11 @@ from strategy_site.measures.reports import (
     CHANGE_LABELS,
     current_period,
     period_report,
-    report_path,
     reporting_periods,
     rows_for,
     summary_for,
 )
-
-# Where the plugin writes a unit's exports; blocks link to them.
-EXPORTS = {"csv": "export/{id}/actions.csv", "xlsx": "export/{id}/handlingsplan.xlsx"}
+from strategy_site.site.layout import report_path, unit_exports
 
 
 def _strategy_of(r: BlockRenderer, entity) -> Strategy | None:
@@ -46,7 +43,7 @@ def _exports(r: BlockRenderer, strategy: Strategy | None) -> dict[str, str]:
     """Relative URLs of the unit's exports that exist in this build."""
     if strategy is None or r.url is None:
         return {}
-    links = {kind: r.url(path.format(id=strategy.id)) for kind, path in EXPORTS.items()}
+    links = {kind: r.url(path) for kind, path in unit_exports(strategy.id).items()}
     return {kind: url for kind, url in links.items() if url}
 
 

@@ -21,7 +21,7 @@ T = TypeVar("T")
 def natural_key(text: str | None) -> tuple:
     """Sort '2' before '10' and '3a' after '3'."""
     parts = re.split(r"(\d+)", text or "")
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+    return tuple((0, int(p)) if p.isdecimal() else (1, p) for p in parts if p)
 
 
 @dataclass

@@ -172,15 +172,3 @@ def period_report(model: SiteModel, strategy_id: str, period: Period) -> PeriodR
         summary=summary_for(model, strategy_id, period),
         areas=areas,
     )
-
-
-def unit_folder(path: str) -> str:
-    """The folder of a strategy's page, where its generated pages go ('' for the docs root)."""
-    folder = path.rsplit("/", 1)[0] if "/" in path else ""
-    return folder
-
-
-def report_path(model: SiteModel, strategy_id: str, period: Period) -> str:
-    """Source path of a unit's generated report page for a period, e.g. `mh/rapporter/2019.md`."""
-    folder = unit_folder(model.records[strategy_id].path)
-    return f"{folder}/rapporter/{period.key}.md" if folder else f"rapporter/{period.key}.md"

@@ -11,19 +11,8 @@ import posixpath
 
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Strategy
-from strategy_site.measures.reports import unit_folder
+from strategy_site.site.layout import dashboard_src
 from strategy_site.exports.safe_text import markdown_literal as md
-
-
-def dashboard_src(model: SiteModel, folder: str, strategy: str, area: str | None = None) -> str:
-    """Source path of a unit's dashboard (`vm/styringskort/index.md`) or an area's (`vm/styringskort/vm-forskning.md`).
-
-    A unit's dashboards sit in the unit's folder next to its reports, so a dashboard page's navigation lists
-    its own unit's areas and not every area of every unit; a unit at the docs root gets `styringskort/<id>/`.
-    """
-    unit = unit_folder(model.records[strategy].path)
-    base = posixpath.join(unit, folder) if unit else posixpath.join(folder, strategy)
-    return posixpath.join(base, f"{area}.md" if area else "index.md")
 
 
 def _page(title: str, body: list[str]) -> str:

@@ -10,7 +10,8 @@ import json
 import posixpath
 
 from strategy_site.core.graph import SiteModel
-from strategy_site.measures.reports import report_path, reporting_periods
+from strategy_site.measures.reports import reporting_periods
+from strategy_site.site.layout import report_path, reports_index
 from strategy_site.exports.safe_text import markdown_literal
 
 
@@ -37,7 +38,7 @@ def report_pages(model: SiteModel) -> dict[str, str]:
                 + "Siden lages av statusene som er registrert på tiltakenes sider.\n\n"
                 + f"<!-- strategy/period-report strategy={sid} period={period.key} -->\n"
             )
-        index = posixpath.join(posixpath.dirname(report_path(model, sid, periods[0])), "index.md")
+        index = reports_index(model, sid)
         pages[index] = (
             _front(f"Statusrapporter – {strategy.unit}")
             + f"# Statusrapporter for {unit}\n\n"
