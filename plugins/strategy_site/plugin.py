@@ -157,6 +157,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             for path in view.hidden_paths:
                 files.remove(files.get_file_from_path(path))
             self.model, self.hidden = view.model, view.hidden_ids
+        self.model.labels, self.model.short_url_prefix = self.config.labels, self.config.short_url_prefix
 
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         if self.dirty_builds is not None:
@@ -178,7 +179,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(ASSETS / "vendor/plotly-strategy.min.js")))
         self.section_titles, self.nav_labels = {}, {}
         if self.config.dashboards:
-            for src, content in dashboard_pages(self.model, self.config.dashboards_dir).items():
+            for src, content in dashboard_pages(self.model, self.config.dashboards_dir, self.env).items():
                 files.append(self._page(config, src, content))
             self.nav_labels = {
                 dashboard_src(self.model, self.config.dashboards_dir, sid, area): self.model.get(area).title
@@ -188,7 +189,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         for name, target in PAGE_ASSETS.items():
             files.append(File.generated(config, target, content=(ASSETS / name).read_text(encoding="utf-8")))
         if self.config.editor_guide and not files.get_file_from_path(self.config.editor_guide):
-            files.append(File.generated(config, self.config.editor_guide, content=guide_markdown()))
+            files.append(File.generated(config, self.config.editor_guide, content=guide_markdown(self.model, self.env)))
         for ident, alias_of in [*((i, i) for i in self.model.records), *self.model.aliases.items()]:
             redirect = self._redirect(alias_of)
             files.append(self._kept(config, self._short_src(ident), [redirect], lambda text=redirect: text))
@@ -209,7 +210,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
                     files.append(self._kept(config, xlsx_src, [sid], lambda sid=sid: actions_workbook(self.model, sid)))
         # The editors' overview is for the editors: a public build leaves it out with its findings.
         overview = self.config.editor_overview if self.audience == "internal" else None
-        pages = generated_pages(self.model, self.config.reports, overview)
+        pages = generated_pages(self.model, self.config.reports, overview, self.env)
         reports = [
             (report_path(self.model, sid, period), period)
             for sid in self.model.strategies
@@ -217,9 +218,10 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         ]
         self.nav_rank = {src: rank for rank, (src, _) in enumerate(reports)}
         # Inside a unit's «Rapporter» the period says which report it is.
-        self.nav_labels.update({src: f"Statusrapport {period.label}" for src, period in reports})
+        labels = self.model.labels
+        self.nav_labels.update({src: labels.text("reports_nav", period=period.label) for src, period in reports})
         if overview:
-            self.section_titles[overview] = "Redaktøroversikt"
+            self.section_titles[overview] = labels.text("editor_overview_nav")
         for src, markdown in pages.items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
@@ -386,12 +388,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         rel = posixpath.relpath(target.url or ".", posixpath.dirname(self._short_src(ident)))
         rel = rel + "/" if target.url.endswith("/") and not rel.endswith("/") else rel
         title = jinja2.utils.markupsafe.escape(self.model.get(ident).title)
+        moved = escape(self.model.labels.text("redirect_moved"))
         return (
             '<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{title}</title>\n"
             f'<meta http-equiv="refresh" content="0; url={rel}">\n'
             f'<link rel="canonical" href="{rel}">\n<meta name="robots" content="noindex">\n</head>\n'
-            f'<body>\n<p>Siden har flyttet: <a href="{rel}">{title}</a>.</p>\n</body>\n</html>\n'
+            f'<body>\n<p>{moved} <a href="{rel}">{title}</a>.</p>\n</body>\n</html>\n'
         )
 
     def _nav_title(self, src: str) -> str | None:
