@@ -15,7 +15,7 @@ from strategy_site.blocks.renderer import BlockRenderer, block
 from strategy_site.core.models import Area, Strategy
 from strategy_site.core.periods import PeriodError, parse_period
 from strategy_site.measures.reports import (
-    CHANGE_LABELS,
+    change_labels,
     current_period,
     period_report,
     reporting_periods,
@@ -76,7 +76,7 @@ def action_status_block(r: BlockRenderer, args, page_entity) -> str:
         raise ValueError("blokken gjelder en strategi eller et område")
     areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
     groups = [(a, None, rows_for(r.model, a, None)) for a in areas]
-    return r.render("action_status", groups=groups, period=None, changes=None, labels=CHANGE_LABELS)
+    return r.render("action_status", groups=groups, period=None, changes=None, labels=change_labels(r.model.labels))
 
 
 @block("period-report")
@@ -93,7 +93,7 @@ def period_report_block(r: BlockRenderer, args, page_entity) -> str:
         "period_report",
         report=report,
         levels=r.model.scales.statuses.levels,
-        labels=CHANGE_LABELS,
+        labels=change_labels(r.model.labels),
         exports=_exports(r, target),
         previous_url=r.url(report_path(r.model, target.id, report.previous)) if report.previous and r.url else None,
     )

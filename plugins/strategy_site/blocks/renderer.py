@@ -50,6 +50,11 @@ def _badge(css: str, mark: object, label: str) -> Markup:
     )
 
 
+def _no_badge(text: str) -> Markup:
+    """A grey badge with only words: nothing assessed or reported, or a rating the scale does not know."""
+    return Markup(f'<span class="strategy-badge strategy-badge--none">{escape(text)}</span>')
+
+
 BlockFunction = Callable[["BlockRenderer", dict[str, str], Entity | None], str]
 BLOCKS: dict[str, BlockFunction] = {}
 
@@ -103,6 +108,10 @@ class BlockRenderer:
         self.env.filters.setdefault("percent", percent)
 
     # Helpers the templates use through `r`.
+    def label(self, key: str, **values: object) -> str:
+        """The site's interface label `key` (templates have the labels as `t` too)."""
+        return self.model.labels.text(key, **values)
+
     def ref(self, ident: str, text: str | None = None) -> Markup:
         """A link to an entity by id, with its title as text."""
         entity = self.model.get(ident)
@@ -115,7 +124,7 @@ class BlockRenderer:
 
     def rating_badge(self, rating) -> Markup:
         if rating is None:
-            return Markup('<span class="strategy-badge strategy-badge--none">Ikke vurdert</span>')
+            return _no_badge(self.label("not_assessed"))
         css, label, mark = escape(rating.level.css), escape(rating.level.label), escape(rating.mark)
         return Markup(
             f'<span class="strategy-badge {css}" title="{label}">{mark} '
@@ -126,7 +135,7 @@ class BlockRenderer:
         """The badge of one assessment as written (a part of a goal, say)."""
         level = self.model.scales.ratings.resolve(assessment.rating)
         if level is None:
-            return Markup(f'<span class="strategy-badge strategy-badge--none">{escape(assessment.rating)}</span>')
+            return _no_badge(assessment.rating)
         return _badge(level.css, assessment.rating, level.label)
 
     def decimals(self, value: float) -> int:
@@ -139,9 +148,9 @@ class BlockRenderer:
 
     def status_badge(self, entry) -> Markup:
         if entry is None:
-            return Markup('<span class="strategy-badge strategy-badge--none">Ikke rapportert</span>')
+            return _no_badge(self.label("not_reported"))
         level = self.model.scales.statuses.get(entry.level)
-        label = level.label if level else "ukjent"
+        label = level.label if level else self.label("unknown_status")
         css = level.css if level else "strategy-badge--none"
         return _badge(css, entry.level, label)
 
@@ -158,7 +167,9 @@ class BlockRenderer:
         return parse_period(key).label if key else "–"
 
     def render(self, template: str, **context) -> str:
-        return self.env.get_template(f"strategy/{template}.html").render(r=self, model=self.model, **context)
+        return self.env.get_template(f"strategy/{template}.html").render(
+            r=self, model=self.model, t=self.model.labels, **context
+        )
 
     def block(self, directive: Directive, page_entity: Entity | None) -> str:
         """Render one directive; raises ValueError with a message for the editor when it cannot."""

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from strategy_site.core.labels import DEFAULT, Labels
 from strategy_site.core.load import Record
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Strategy
 from strategy_site.core.periods import parse_period
@@ -41,6 +42,10 @@ class SiteModel:
     area_of: dict[str, str] = field(default_factory=dict)
     # Ids used by more than one page (each page is reported); the model holds the first of them.
     duplicate_ids: set[str] = field(default_factory=set)
+    # How the site speaks to readers: its interface labels and the folder of its short links (`/m/<id>/`).
+    # Site settings like `scales`; the plugin sets them from mkdocs.yml.
+    labels: Labels = field(default_factory=lambda: DEFAULT, repr=False, compare=False)
+    short_url_prefix: str = "m"
     # Figures worked out from the model for many pages (a chart, its HTML), by key; see `derived_value`.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 

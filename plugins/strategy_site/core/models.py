@@ -97,7 +97,10 @@ class Entity(_Model):
     """Fields every page type has."""
 
     type: str
-    id: Id = Field(description="Unik id på tvers av nettstedet; gir siden en fast kort adresse /m/<id>/.")
+    # The short link's folder is a site setting (`short_url_prefix`): the guide shows it, the schema cannot.
+    id: Id = Field(
+        description="Unik id på tvers av nettstedet; gir siden en fast kort adresse som virker også når filen flyttes."
+    )
     title: Text = Field(min_length=1, json_schema_extra={"minLength": 1}, description="Tittel.")
     aliases: list[Id] = Field(default_factory=list, description="Tidligere id-er som skal videresendes hit.")
     visibility: Literal["public", "internal"] = Field(

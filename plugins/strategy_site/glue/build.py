@@ -21,7 +21,6 @@ from strategy_site.blocks.renderer import SLOT_RE
 from strategy_site.checks.analysis import Analysis
 from strategy_site.core.audience import public_view
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.load import Record, SourceDoc, page_body
 from strategy_site.core.problems import Problem
 from strategy_site.exports.json_export import export_json
@@ -70,6 +69,7 @@ class Build:
             for path in view.hidden_paths:
                 files.remove(files.get_file_from_path(path))
             self.model, self.hidden = view.model, view.hidden_ids
+        self.model.labels, self.model.short_url_prefix = self.options.labels, self.options.short_url_prefix
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         if dirty is not None:
             settings = repr(sorted(dict(self.options).items()))
@@ -86,7 +86,7 @@ class Build:
         yield from asset_files(self.config, model.scales)
         section_titles: dict[str, str] = {}
         if options.dashboards:
-            for src, content in dashboard_pages(model, options.dashboards_dir).items():
+            for src, content in dashboard_pages(model, options.dashboards_dir, self.env).items():
                 yield make.page(src, content)
             self.nav_labels = {
                 layout.dashboard_src(model, options.dashboards_dir, sid, area): model.get(area).title
@@ -94,7 +94,7 @@ class Build:
                 for area in model.areas_of.get(sid, [])
             }
         if options.editor_guide and not files.get_file_from_path(options.editor_guide):
-            yield File.generated(self.config, options.editor_guide, content=guide_markdown())
+            yield File.generated(self.config, options.editor_guide, content=guide_markdown(model, self.env))
         for ident, alias_of in [*((i, i) for i in model.records), *model.aliases.items()]:
             redirect = self._redirect(ident, alias_of)
             yield make.kept(layout.short_src(options.short_url_prefix, ident), [redirect], lambda text=redirect: text)
@@ -108,11 +108,11 @@ class Build:
             for period in reversed(reporting_periods(model, sid))
         ]
         # Inside a unit's «Rapporter» the period says which report it is.
-        self.nav_labels.update({src: f"Statusrapport {period.label}" for src, period in reports})
+        self.nav_labels.update({src: model.labels.text("reports_nav", period=period.label) for src, period in reports})
         if overview:
-            section_titles[overview] = "Redaktøroversikt"
+            section_titles[overview] = model.labels.text("editor_overview_nav")
         self.nav = NavOrder(self.records_by_path, section_titles, {src: rank for rank, (src, _) in enumerate(reports)})
-        for src, markdown in generated_pages(model, options.reports, overview).items():
+        for src, markdown in generated_pages(model, options.reports, overview, self.env).items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
                 yield make.page(src, markdown)
@@ -135,7 +135,7 @@ class Build:
         template = self.env.get_template("strategy/redirect.html")
         # Jinja drops a template's final line break; the page ends with one.
         title = self.model.get(target_id).title
-        return template.render(title=title, url=url, moved=LABELS.text("redirect_moved")) + "\n"
+        return template.render(title=title, url=url, moved=self.model.labels.text("redirect_moved")) + "\n"
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """A page's Markdown with comments out, id links resolved and slots where its blocks go."""

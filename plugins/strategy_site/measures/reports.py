@@ -9,21 +9,21 @@ from dataclasses import dataclass
 from typing import Literal
 
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.labels import Labels
 from strategy_site.core.models import Action, StatusEntry, Strategy
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.measures.attainment import ActionSummary, action_summary
 
 Change = Literal["new", "up", "down", "same", "stale", "unreported"]
 
-# How each change is written in a report: a sign that does not rely on colour, and its words.
-CHANGE_LABELS: dict[str, tuple[str, str]] = {
-    "new": ("+", "Ny i perioden"),
-    "up": ("▲", "Opp siden forrige periode"),
-    "down": ("▼", "Ned siden forrige periode"),
-    "same": ("=", "Uendret"),
-    "stale": ("!", "Ikke oppdatert i perioden; siste status vises"),
-    "unreported": ("–", "Ikke rapportert"),
-}
+# How each change is marked in a report: a sign that does not rely on colour; its words are the label
+# `change_<kind>` in labels.yml.
+CHANGE_SIGNS: dict[str, str] = {"new": "+", "up": "▲", "down": "▼", "same": "=", "stale": "!", "unreported": "–"}
+
+
+def change_labels(labels: Labels) -> dict[str, tuple[str, str]]:
+    """Each change's sign and words, in report order."""
+    return {kind: (sign, labels.text(f"change_{kind}")) for kind, sign in CHANGE_SIGNS.items()}
 
 
 def status_at(action: Action, period: Period) -> StatusEntry | None:
@@ -118,8 +118,8 @@ class PeriodReport:
 
     @property
     def changes(self) -> dict[str, int]:
-        """How many actions had each kind of change, in the order of CHANGE_LABELS."""
-        counts = dict.fromkeys(CHANGE_LABELS, 0)
+        """How many actions had each kind of change, in the order of CHANGE_SIGNS."""
+        counts = dict.fromkeys(CHANGE_SIGNS, 0)
         for _, _, rows in self.areas:
             for row in rows:
                 counts[row.change] += 1
