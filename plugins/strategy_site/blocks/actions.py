@@ -25,11 +25,6 @@ from strategy_site.measures.reports import (
 from strategy_site.site.layout import report_path, unit_exports
 
 
-def _strategy_of(r: BlockRenderer, entity) -> Strategy | None:
-    sid = r.model.strategy_of.get(entity.id)
-    return r.model.get(sid) if sid else None  # type: ignore[return-value]
-
-
 def _period(args: dict[str, str]):
     if "period" not in args:
         return None
@@ -55,7 +50,7 @@ def action_summary_block(r: BlockRenderer, args, page_entity) -> str:
         raise ValueError("blokken gjelder en strategi eller et område")
     period = _period(args)
     areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
-    strategy = target if isinstance(target, Strategy) else _strategy_of(r, target)
+    strategy = target if isinstance(target, Strategy) else r.model.strategy_for(target.id)
     return r.render(
         "action_summary",
         target=target,

@@ -13,12 +13,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from strategy_site.core.cache import Key
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action, Area, CycleEvent, Goal, Indicator, Strategy
+from strategy_site.core.numbers import measured, number, percent
 from strategy_site.core.periods import MONTH_NAMES, Period, parse_period
 from strategy_site.core.scales import text_color_for
-from strategy_site.measures.attainment import attainment_for, latest_rating, latest_status
+from strategy_site.measures.attainment import attainment_for, latest_rating
 from strategy_site.measures.indicators import planned_value, progress, values_in_order
+from strategy_site.measures.status import level_at, status_at
 
 # Patterns repeat the colour's meaning for people who cannot tell the colours apart, and on grey print.
 PATTERNS = ["", "/", "\\", "x", "-", "|", "+", ".", "//", "\\\\"]
@@ -45,19 +48,6 @@ class Chart:
     def spec_json(self) -> str:
         """The figure as compact JSON (the template escapes it for the HTML attribute it goes in)."""
         return json.dumps(self.figure, ensure_ascii=False, separators=(",", ":"))
-
-
-def fmt(value: float | None, decimals: int | None = None) -> str:
-    """A number in Norwegian form (space between thousands, decimal comma)."""
-    if value is None:
-        return "–"
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else 1
-    return f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
-
-
-def pct(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100)}\u00a0%"
 
 
 def _pattern(shape: str | list[str]) -> dict[str, Any]:
@@ -157,9 +147,8 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
         ),
     }
     common = max(((k, v) for k, v in total.distribution.items()), key=lambda kv: kv[1], default=None)
-    summary = (
-        f"{total.goals} mål, {total.rated} vurdert, {total.reached} nådd ({pct(total.share_reached)} av de vurderte)."
-    )
+    share = percent(total.share_reached)
+    summary = f"{total.goals} mål, {total.rated} vurdert, {total.reached} nådd ({share} av de vurderte)."
     if common and common[1]:
         summary += f" Flest mål har vurderingen {common[0]} ({common[1]})."
     columns = ["Område", *(name for name, _, _ in series)]
@@ -167,15 +156,10 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
     return Chart("ratings", ident, title, summary, figure, columns, rows)
 
 
-def _status_level(action: Action, until: Period | None = None) -> int | None:
-    entry = latest_status(action, until)
-    return None if entry is None else entry.level
-
-
 def _status_series(model: SiteModel, groups: list[list[Action]], until: list[Period | None]):
     """Counts of actions per status level (and unreported) for each group, as (name, colour, counts)."""
     statuses = model.scales.statuses
-    levels = [[_status_level(a, u) for a in group] for group, u in zip(groups, until, strict=True)]
+    levels = [[level_at(a, u, model.cache) for a in group] for group, u in zip(groups, until, strict=True)]
     series = [(f"{s.level} – {s.label}", s.color, [lv.count(s.level) for lv in levels]) for s in statuses.levels]
     series.append(("Ikke rapportert", UNRATED_COLOR, [lv.count(None) for lv in levels]))
     return [s for s in series if any(s[2])]
@@ -191,7 +175,7 @@ def status_chart(model: SiteModel, ident: str) -> Chart | None:
     title = f"Tiltak etter status – {model.get(ident).title}"
     actions = model.actions_in(ident)
     statuses = model.scales.statuses
-    levels = [lv for a in actions if (lv := _status_level(a)) is not None]
+    levels = [lv for a in actions if (lv := level_at(a, cache=model.cache)) is not None]
     started = sum(1 for lv in levels if statuses.is_started(lv))
     done = sum(1 for lv in levels if statuses.is_done(lv))
     figure = {
@@ -233,7 +217,8 @@ def status_progress_chart(model: SiteModel, ident: str) -> Chart | None:
     }
     statuses = model.scales.statuses
     started = [
-        sum(1 for a in actions if (lv := _status_level(a, p)) is not None and statuses.is_started(lv)) for p in periods
+        sum(1 for a in actions if (lv := level_at(a, p, model.cache)) is not None and statuses.is_started(lv))
+        for p in periods
     ]
     summary = (
         "Igangsatte tiltak per periode: "
@@ -288,7 +273,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
                 "name": "Verdi",
                 "x": [p.period.key for p in values],
                 "y": [p.value for p in values],
-                "text": [fmt(p.value) for p in values],
+                "text": [measured(p.value) for p in values],
                 "textposition": "top center",
                 "line": {"color": SERIES_COLORS[0], "width": 3},
                 "marker": {"size": 9, "symbol": "circle"},
@@ -343,11 +328,11 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     for p in axis:
         mark = []
         if p.key == baseline_key:
-            mark.append(f"utgangspunkt {fmt(state.baseline.value)}")
+            mark.append(f"utgangspunkt {measured(state.baseline.value)}")
         if p.key in target_values:
-            mark.append(f"mål {fmt(target_values[p.key])}")
+            mark.append(f"mål {measured(target_values[p.key])}")
         if p.key in by_key or mark:
-            rows.append([p.label, fmt(by_key.get(p.key)), fmt(planned_by_key.get(p.key), 0), ", ".join(mark)])
+            rows.append([p.label, measured(by_key.get(p.key)), number(planned_by_key.get(p.key), 0), ", ".join(mark)])
     return Chart("indicator", indicator.id, title, indicator_summary(indicator), figure, columns, rows)
 
 
@@ -357,21 +342,20 @@ def indicator_summary(indicator: Indicator) -> str:
     unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
     parts = []
     if state.baseline:
-        parts.append(f"utgangspunkt {fmt(state.baseline.value)}{unit} ({state.baseline.period.label})")
+        parts.append(f"utgangspunkt {measured(state.baseline.value)}{unit} ({state.baseline.period.label})")
     if state.target:
-        parts.append(f"mål {fmt(state.target.value)}{unit} ({state.target.period.label})")
+        parts.append(f"mål {measured(state.target.value)}{unit} ({state.target.period.label})")
     if state.latest:
-        parts.append(f"siste verdi {fmt(state.latest.value)}{unit} ({state.latest.period.label})")
+        parts.append(f"siste verdi {measured(state.latest.value)}{unit} ({state.latest.period.label})")
     text = indicator.title + ": " + (", ".join(parts) if parts else "ingen verdier ennå") + "."
     if state.attainment is not None:
-        text += f" {pct(state.attainment)} av veien fra utgangspunkt til mål."
+        text += f" {percent(state.attainment)} av veien fra utgangspunkt til mål."
     if state.reached:
         text += " Målet er nådd."
     elif state.on_track is not None:
         verdict = "I rute" if state.on_track else "Ikke i rute"
-        text += (
-            f" {verdict}: den rette linjen mot målet gir {fmt(state.planned, 0)}{unit} i {state.latest.period.label}."
-        )
+        planned = number(state.planned, 0)
+        text += f" {verdict}: den rette linjen mot målet gir {planned}{unit} i {state.latest.period.label}."
     if indicator.example_data:
         text += " Tallene er eksempeldata."
     return text
@@ -493,7 +477,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
     names = [_short(f"{a.number + '. ' if a.number else ''}{a.title}", 48) for a in actions]
     groups: dict[int | None, list[int]] = {}
     for i, action in enumerate(actions):
-        groups.setdefault(_status_level(action), []).append(i)
+        groups.setdefault(level_at(action, cache=model.cache), []).append(i)
     order = [s.level for s in statuses.levels] + [None]
     for n, level in enumerate(lv for lv in order if lv in groups):
         idx = groups[level]
@@ -571,7 +555,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
     rows = []
     for action in actions:
         s, e = _span(action)
-        entry = latest_status(action)
+        entry = status_at(action, cache=model.cache)
         status = statuses.get(entry.level) if entry else None
         rows.append(
             [
@@ -670,21 +654,31 @@ CHART_KINDS = {
 """Charts of a strategy or an area, by the name used in `<!-- strategy/chart type=... -->`."""
 
 
+@dataclass(frozen=True)
+class ChartKey(Key["Chart | None"]):
+    """The chart of a kind for an entity, drawn once a build."""
+
+    kind: str
+    target: str
+
+
 def charts_for(model: SiteModel, ident: str) -> list[Chart]:
     """Every chart that has data for an entity, in the order a dashboard shows them."""
     entity = model.get(ident)
     out: list[Chart | None] = []
 
     def indicator(ind: Indicator) -> Chart | None:
-        return model.derived_value(("indicator", ind.id), lambda: indicator_chart(model, ind))
+        return model.cache.get(ChartKey("indicator", ind.id), lambda: indicator_chart(model, ind))
 
     if isinstance(entity, Strategy | Area):
-        out.extend(model.derived_value((kind, ident), lambda b=b: b(model, ident)) for kind, b in CHART_KINDS.items())
+        out.extend(
+            model.cache.get(ChartKey(kind, ident), lambda b=b: b(model, ident)) for kind, b in CHART_KINDS.items()
+        )
         out.extend(indicator(i) for i in model.indicators_in(ident))
     elif isinstance(entity, Goal):
         out.extend(indicator(model.get(i)) for i in model.indicators_of.get(ident, []))
         if model.actions_in(ident):
-            out.append(model.derived_value(("timeline", ident), lambda: timeline_chart(model, ident)))
+            out.append(model.cache.get(ChartKey("timeline", ident), lambda: timeline_chart(model, ident)))
     elif isinstance(entity, Indicator):
         out.append(indicator(entity))
     return [c for c in out if c is not None]

@@ -46,6 +46,10 @@ class Labels(Mapping[str, str]):
         """The label `key` with `{name}` filled in from `values`."""
         return self._text[key].format(**values) if values else self._text[key]
 
+    def risk(self, level: str) -> str:
+        """The words for an action's risk level (`low`, `medium`, `high`)."""
+        return self.text(f"risk_{level}")
+
     def __getitem__(self, key: str) -> str:
         return self._text[key]
 
