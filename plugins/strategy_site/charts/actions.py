@@ -18,6 +18,7 @@ from strategy_site.charts.base import (
     stacked_bars,
 )
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import Action
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.measures.attainment import latest_status
@@ -35,7 +36,7 @@ def _status_series(model: SiteModel, groups: list[list[Action]], until: list[Per
     statuses = model.scales.statuses
     levels = [[_status_level(a, u) for a in group] for group, u in zip(groups, until, strict=True)]
     series = [(f"{s.level} – {s.label}", s.color, [lv.count(s.level) for lv in levels]) for s in statuses.levels]
-    series.append(("Ikke rapportert", UNRATED_COLOR, [lv.count(None) for lv in levels]))
+    series.append((LABELS.text("chart_unreported"), UNRATED_COLOR, [lv.count(None) for lv in levels]))
     return [s for s in series if any(s[2])]
 
 
@@ -46,26 +47,32 @@ def status_chart(model: SiteModel, ident: str) -> Chart | None:
         return None
     groups = [model.actions_in(a) for a in areas]
     series = _status_series(model, groups, [None] * len(groups))
-    title = f"Tiltak etter status – {model.get(ident).title}"
+    title = LABELS.text("chart_statuses_title", title=model.get(ident).title)
     actions = model.actions_in(ident)
     statuses = model.scales.statuses
     levels = [lv for a in actions if (lv := _status_level(a)) is not None]
     started = sum(1 for lv in levels if statuses.is_started(lv))
     done = sum(1 for lv in levels if statuses.is_done(lv))
     figure = {
-        "data": stacked_bars([short(model.get(a).title) for a in areas], series, "h", "tiltak"),
+        "data": stacked_bars(
+            [short(model.get(a).title) for a in areas], series, "h", LABELS.text("chart_actions_unit")
+        ),
         "layout": layout(
-            "Antall tiltak etter siste status",
+            LABELS.text("chart_statuses_heading"),
             barmode="stack",
             height=max(260, 90 + 38 * len(areas)),
             xaxis={},
             yaxis={"type": "category", "autorange": "reversed", "automargin": True},
         ),
     }
-    summary = (
-        f"{len(actions)} tiltak: {started} igangsatt, {done} gjennomført, {len(actions) - len(levels)} uten status."
+    summary = LABELS.text(
+        "chart_statuses_summary",
+        actions=len(actions),
+        started=started,
+        done=done,
+        unreported=len(actions) - len(levels),
     )
-    columns = ["Område", *(name for name, _, _ in series)]
+    columns = [LABELS.text("chart_column_area"), *(name for name, _, _ in series)]
     rows = [[model.get(a).title, *(str(c[i]) for _, _, c in series)] for i, a in enumerate(areas)]
     return Chart("statuses", ident, title, summary, figure, columns, rows)
 
@@ -78,27 +85,27 @@ def status_progress_chart(model: SiteModel, ident: str) -> Chart | None:
         return None
     series = _status_series(model, [actions] * len(periods), list(periods))
     labels = [p.label for p in periods]
-    title = f"Status for tiltakene per rapporteringsperiode – {model.get(ident).title}"
+    title = LABELS.text("chart_status_progress_title", title=model.get(ident).title)
     figure = {
-        "data": stacked_bars(labels, series, "v", "tiltak"),
+        "data": stacked_bars(labels, series, "v", LABELS.text("chart_actions_unit")),
         "layout": layout(
-            "Status for tiltakene per rapporteringsperiode",
+            LABELS.text("chart_status_progress_heading"),
             barmode="stack",
             height=360,
             xaxis={"type": "category"},
-            yaxis={"title": {"text": "Antall tiltak"}, "automargin": True},
+            yaxis={"title": {"text": LABELS.text("chart_status_progress_axis")}, "automargin": True},
         ),
     }
     statuses = model.scales.statuses
     started = [
         sum(1 for a in actions if (lv := _status_level(a, p)) is not None and statuses.is_started(lv)) for p in periods
     ]
-    summary = (
-        "Igangsatte tiltak per periode: "
-        + "; ".join(f"{lab}: {n} av {len(actions)}" for lab, n in zip(labels, started, strict=True))
-        + "."
-    )
-    columns = ["Periode", *(name for name, _, _ in series)]
+    counts = [
+        LABELS.text("chart_status_progress_period", period=lab, started=n, actions=len(actions))
+        for lab, n in zip(labels, started, strict=True)
+    ]
+    summary = LABELS.text("chart_status_progress_summary", periods="; ".join(counts))
+    columns = [LABELS.text("chart_column_period"), *(name for name, _, _ in series)]
     rows = [[lab, *(str(c[i]) for _, _, c in series)] for i, lab in enumerate(labels)]
     return Chart("status-progress", ident, title, summary, figure, columns, rows)
 
@@ -147,7 +154,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
         idx = groups[level]
         status = statuses.get(level) if level is not None else None
         spans = [_span(actions[i]) for i in idx]
-        label = f"{level} – {status.label}" if status else "Ikke rapportert"
+        label = f"{level} – {status.label}" if status else LABELS.text("chart_unreported")
         traces.append(
             {
                 "type": "bar",
@@ -173,25 +180,25 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
     traces.append(
         {
             "type": "bar",
-            "name": "Tiltak som pågår",
+            "name": LABELS.text("chart_timeline_running"),
             "x": [f"{y}-07-01" for y in per_year],
             "y": list(per_year.values()),
             "width": [330 * DAY_MS for _ in per_year],
             "text": [str(v) for v in per_year.values()],
             "textposition": "outside",
             "marker": {"color": SERIES_COLORS[0], "pattern": {"shape": ""}},
-            "hovertemplate": "%{x|%Y}: %{y} tiltak pågår<extra></extra>",
+            "hovertemplate": "%{x|%Y}: %{y} " + LABELS.text("chart_timeline_running_hover") + "<extra></extra>",
             "yaxis": "y2",
             "showlegend": False,
         }
     )
     height = max(380, 150 + 24 * len(actions))
     lower = min(0.3, 140 / height)
-    title = f"Tidsplan for tiltakene – {model.get(ident).title}"
+    title = LABELS.text("chart_timeline_title", title=model.get(ident).title)
     figure = {
         "data": traces,
         "layout": layout(
-            "Tidsplan for tiltakene og antall som pågår per år",
+            LABELS.text("chart_timeline_heading"),
             height=height,
             barmode="overlay",
             xaxis={"type": "date", "anchor": "y2", "dtick": "M12", "tickformat": "%Y", "showgrid": True},
@@ -203,18 +210,25 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
                 "categoryorder": "array",
                 "categoryarray": names,
             },
-            yaxis2={"domain": [0, lower], "title": {"text": "Pågår"}, "rangemode": "tozero"},
+            yaxis2={
+                "domain": [0, lower],
+                "title": {"text": LABELS.text("chart_timeline_running_axis")},
+                "rangemode": "tozero",
+            },
             legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
             margin={"l": 10, "r": 10, "t": 90, "b": 30},
         ),
     }
     busiest = max(per_year.items(), key=lambda kv: kv[1])
     first, last = min(per_year), max(per_year)
-    summary = (
-        f"{len(actions)} tiltak med tidsplan fra {first} til {last}. Flest tiltak pågår i {busiest[0]} ({busiest[1]}). "
-        + "Tiltak som pågår per år: "
-        + ", ".join(f"{y}: {n}" for y, n in per_year.items())
-        + "."
+    summary = LABELS.text(
+        "chart_timeline_summary",
+        actions=len(actions),
+        first=first,
+        last=last,
+        busiest_year=busiest[0],
+        busiest=busiest[1],
+        years=", ".join(f"{y}: {n}" for y, n in per_year.items()),
     )
     rows = []
     for action in actions:
@@ -226,7 +240,11 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
                 entity_label(model, action.id) if not action.number else f"{action.number}. {action.title}",
                 parse_period(action.start).label if action.start else "–",
                 parse_period(action.end).label if action.end else "–",
-                f"{entry.level} – {status.label}" if entry and status else "Ikke rapportert",
+                f"{entry.level} – {status.label}" if entry and status else LABELS.text("chart_unreported"),
             ]
         )
-    return Chart("timeline", ident, title, summary, figure, ["Tiltak", "Start", "Slutt", "Siste status"], rows)
+    columns = [
+        LABELS.text(key)
+        for key in ("chart_column_action", "chart_column_start", "chart_column_end", "chart_column_latest_status")
+    ]
+    return Chart("timeline", ident, title, summary, figure, columns, rows)

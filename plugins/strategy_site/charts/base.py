@@ -48,6 +48,7 @@ def fmt(value: float | None, decimals: int | None = None) -> str:
 
 
 def pct(share: float | None) -> str:
+    """A share (0.8) as a whole percentage («80 %»)."""
     return "–" if share is None else f"{round(share * 100)}\u00a0%"
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from strategy_site.charts.base import PATTERNS, SERIES_COLORS, Chart, layout, pattern, plain
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import CycleEvent, Strategy
 from strategy_site.core.periods import MONTH_NAMES
-
-MONTHS = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
 
 
 def month_span(event: CycleEvent) -> list[int]:
@@ -18,6 +17,7 @@ def month_span(event: CycleEvent) -> list[int]:
 
 
 def months_label(event: CycleEvent) -> str:
+    """The months of an event in words: «mai», or «desember–januar» for a span."""
     months = month_span(event)
     if len(months) == 1:
         return MONTH_NAMES[months[0] - 1]
@@ -29,11 +29,12 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
     events = strategy.annual_cycle
     if not events:
         return None
-    kinds = list(dict.fromkeys(e.kind or "Hendelse" for e in events))
+    default_kind = LABELS.text("chart_cycle_default_kind")
+    kinds = list(dict.fromkeys(e.kind or default_kind for e in events))
     traces = []
     for ring, event in enumerate(events):
         months = month_span(event)
-        kind = event.kind or "Hendelse"
+        kind = event.kind or default_kind
         k = kinds.index(kind)
         traces.append(
             {
@@ -52,11 +53,11 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                 "hovertemplate": f"{plain(event.title)}<br>{months_label(event)} ({plain(kind)})<extra></extra>",
             }
         )
-    title = f"Årshjul – {strategy.unit}"
+    title = LABELS.text("chart_cycle_title", unit=strategy.unit)
     figure = {
         "data": traces,
         "layout": layout(
-            "Årshjul",
+            LABELS.text("chart_cycle_heading"),
             height=560 + 22 * len(events),
             polar={
                 "hole": 0.15,
@@ -65,7 +66,7 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                     "rotation": 90,
                     "tickmode": "array",
                     "tickvals": [m * 30 + 15 for m in range(12)],
-                    "ticktext": MONTHS,
+                    "ticktext": LABELS.text("chart_months").split(),
                     "showgrid": True,
                 },
                 "radialaxis": {"visible": False, "range": [0, len(events) + 1]},
@@ -75,12 +76,17 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                 "x": 0,
                 "y": -0.02,
                 "yanchor": "top",
-                "title": {"text": "Ringer fra innerst til ytterst:"},
+                "title": {"text": LABELS.text("chart_cycle_legend")},
             },
             margin={"l": 30, "r": 30, "t": 60, "b": 30},
         ),
     }
     ordered = sorted(events, key=lambda e: e.start)
-    summary = "Faste hendelser gjennom året: " + "; ".join(f"{months_label(e)}: {e.title}" for e in ordered) + "."
+    events_text = "; ".join(f"{months_label(e)}: {e.title}" for e in ordered)
+    summary = LABELS.text("chart_cycle_summary", events=events_text)
     rows = [[months_label(e), e.title, e.kind or "", e.note or ""] for e in ordered]
-    return Chart("annual-cycle", strategy.id, title, summary, figure, ["Når", "Hendelse", "Slag", "Merknad"], rows)
+    columns = [
+        LABELS.text(key)
+        for key in ("chart_column_when", "chart_column_event", "chart_column_kind", "chart_column_note")
+    ]
+    return Chart("annual-cycle", strategy.id, title, summary, figure, columns, rows)

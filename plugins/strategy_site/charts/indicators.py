@@ -6,6 +6,7 @@ from typing import Any
 
 from strategy_site.charts.base import SERIES_COLORS, Chart, fmt, layout, pct, plain
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import Indicator
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.measures.indicators import planned_value, progress, values_in_order
@@ -31,19 +32,22 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
         return None
     axis = _axis_periods(sorted(marks))
     unit = plain(indicator.unit_of_measure or "")
+    path_name, value_name = LABELS.text("chart_indicator_path"), LABELS.text("chart_indicator_value")
+    baseline_name, target_name = LABELS.text("chart_indicator_baseline"), LABELS.text("chart_indicator_target")
     traces: list[dict[str, Any]] = []
     planned = [(p, planned_value(indicator, p)) for p in axis]
     planned = [(p, v) for p, v in planned if v is not None]
     if planned:
+        planned_note = LABELS.text("chart_indicator_planned_note")
         traces.append(
             {
                 "type": "scatter",
                 "mode": "lines",
-                "name": "Rett linje mot målet",
+                "name": path_name,
                 "x": [p.key for p, _ in planned],
                 "y": [round(v, 2) for _, v in planned],
                 "line": {"dash": "dash", "color": "#7f7f7f", "width": 2},
-                "hovertemplate": f"%{{x}}: %{{y:,.0f}} {unit} (planlagt)<extra></extra>",
+                "hovertemplate": f"%{{x}}: %{{y:,.0f}} {unit} {planned_note}<extra></extra>",
             }
         )
     if values:
@@ -51,7 +55,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
             {
                 "type": "scatter",
                 "mode": "lines+markers+text",
-                "name": "Verdi",
+                "name": value_name,
                 "x": [p.period.key for p in values],
                 "y": [p.value for p in values],
                 "text": [fmt(p.value) for p in values],
@@ -66,11 +70,11 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
             {
                 "type": "scatter",
                 "mode": "markers",
-                "name": "Utgangspunkt",
+                "name": baseline_name,
                 "x": [state.baseline.period.key],
                 "y": [state.baseline.value],
                 "marker": {"size": 13, "symbol": "square", "color": SERIES_COLORS[1], "line": {"width": 1}},
-                "hovertemplate": f"Utgangspunkt %{{x}}: %{{y:,.0f}} {unit}<extra></extra>",
+                "hovertemplate": f"{baseline_name} %{{x}}: %{{y:,.0f}} {unit}<extra></extra>",
             }
         )
     targets = sorted(indicator.targets(), key=lambda t: parse_period(t.period))
@@ -79,14 +83,16 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
             {
                 "type": "scatter",
                 "mode": "markers",
-                "name": "Mål",
+                "name": target_name,
                 "x": [t.period for t in targets],
                 "y": [t.value for t in targets],
                 "marker": {"size": 16, "symbol": "star", "color": SERIES_COLORS[2], "line": {"width": 1}},
-                "hovertemplate": f"Mål %{{x}}: %{{y:,.0f}} {unit}<extra></extra>",
+                "hovertemplate": f"{target_name} %{{x}}: %{{y:,.0f}} {unit}<extra></extra>",
             }
         )
-    title = indicator.title + (" (eksempeldata)" if indicator.example_data else "")
+    title = indicator.title
+    if indicator.example_data:
+        title = LABELS.text("chart_indicator_example_title", title=title)
     figure = {
         "data": traces,
         "layout": layout(
@@ -97,10 +103,15 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
                 "categoryorder": "array",
                 "categoryarray": [p.key for p in axis],
             },
-            yaxis={"title": {"text": unit or "Verdi"}, "rangemode": "tozero", "tickformat": ",.0f", "automargin": True},
+            yaxis={
+                "title": {"text": unit or value_name},
+                "rangemode": "tozero",
+                "tickformat": ",.0f",
+                "automargin": True,
+            },
         ),
     }
-    columns = ["Periode", "Verdi", "Rett linje mot målet", "Utgangspunkt / mål"]
+    columns = [LABELS.text("chart_column_period"), value_name, path_name, LABELS.text("chart_indicator_marks_column")]
     baseline_key = state.baseline.period.key if state.baseline else None
     target_values = {t.period: t.value for t in targets}
     by_key = {p.period.key: p.value for p in values}
@@ -109,9 +120,9 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     for p in axis:
         mark = []
         if p.key == baseline_key:
-            mark.append(f"utgangspunkt {fmt(state.baseline.value)}")
+            mark.append(LABELS.text("chart_indicator_baseline_mark", value=fmt(state.baseline.value)))
         if p.key in target_values:
-            mark.append(f"mål {fmt(target_values[p.key])}")
+            mark.append(LABELS.text("chart_indicator_target_mark", value=fmt(target_values[p.key])))
         if p.key in by_key or mark:
             rows.append([p.label, fmt(by_key.get(p.key)), fmt(planned_by_key.get(p.key), 0), ", ".join(mark)])
     return Chart("indicator", indicator.id, title, indicator_summary(indicator), figure, columns, rows)
@@ -121,23 +132,32 @@ def indicator_summary(indicator: Indicator) -> str:
     """One sentence on where the indicator stands, for the text alternative and the key figure cards."""
     state = progress(indicator)
     unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
-    parts = []
-    if state.baseline:
-        parts.append(f"utgangspunkt {fmt(state.baseline.value)}{unit} ({state.baseline.period.label})")
-    if state.target:
-        parts.append(f"mål {fmt(state.target.value)}{unit} ({state.target.period.label})")
-    if state.latest:
-        parts.append(f"siste verdi {fmt(state.latest.value)}{unit} ({state.latest.period.label})")
-    text = indicator.title + ": " + (", ".join(parts) if parts else "ingen verdier ennå") + "."
+    points = {
+        "chart_indicator_baseline_part": state.baseline,
+        "chart_indicator_target_part": state.target,
+        "chart_indicator_latest_part": state.latest,
+    }
+    parts = [
+        LABELS.text(key, amount=f"{fmt(point.value)}{unit}", period=point.period.label)
+        for key, point in points.items()
+        if point
+    ]
+    sentences = [
+        LABELS.text(
+            "chart_indicator_summary",
+            title=indicator.title,
+            parts=", ".join(parts) if parts else LABELS.text("chart_indicator_no_values"),
+        )
+    ]
     if state.attainment is not None:
-        text += f" {pct(state.attainment)} av veien fra utgangspunkt til mål."
+        sentences.append(LABELS.text("chart_indicator_attainment", share=pct(state.attainment)))
     if state.reached:
-        text += " Målet er nådd."
+        sentences.append(LABELS.text("chart_indicator_reached"))
     elif state.on_track is not None:
-        verdict = "I rute" if state.on_track else "Ikke i rute"
-        text += (
-            f" {verdict}: den rette linjen mot målet gir {fmt(state.planned, 0)}{unit} i {state.latest.period.label}."
+        verdict = "chart_indicator_on_track" if state.on_track else "chart_indicator_off_track"
+        sentences.append(
+            LABELS.text(verdict, planned=f"{fmt(state.planned, 0)}{unit}", period=state.latest.period.label)
         )
     if indicator.example_data:
-        text += " Tallene er eksempeldata."
-    return text
+        sentences.append(LABELS.text("chart_indicator_example_note"))
+    return " ".join(sentences)

@@ -17,6 +17,7 @@ from strategy_site.charts.base import (
     stacked_bars,
 )
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import Area, Strategy
 from strategy_site.core.scales import text_color_for
 from strategy_site.measures.attainment import attainment_for, latest_rating
@@ -36,14 +37,14 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
     series = [
         (f"{lvl.key} – {lvl.label}", lvl.color, [s.distribution[lvl.key] for s in summaries]) for lvl in scale.levels
     ]
-    series.append(("Ikke vurdert", UNRATED_COLOR, [s.unrated for s in summaries]))
+    series.append((LABELS.text("chart_unrated"), UNRATED_COLOR, [s.unrated for s in summaries]))
     series = [s for s in series if any(s[2])]
     total = attainment_for(model.goals_in(ident), scale)
-    title = f"Måloppnåelse – {model.get(ident).title}"
+    title = LABELS.text("chart_ratings_title", title=model.get(ident).title)
     figure = {
-        "data": stacked_bars(names, series, "h", "mål"),
+        "data": stacked_bars(names, series, "h", LABELS.text("chart_goals_unit")),
         "layout": layout(
-            "Antall mål per vurdering",
+            LABELS.text("chart_ratings_heading"),
             barmode="stack",
             height=max(260, 90 + 38 * len(areas)),
             xaxis={"dtick": 1 if total.goals <= 12 else None},
@@ -51,12 +52,16 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
         ),
     }
     common = max(((k, v) for k, v in total.distribution.items()), key=lambda kv: kv[1], default=None)
-    summary = (
-        f"{total.goals} mål, {total.rated} vurdert, {total.reached} nådd ({pct(total.share_reached)} av de vurderte)."
+    summary = LABELS.text(
+        "chart_ratings_summary",
+        goals=total.goals,
+        rated=total.rated,
+        reached=total.reached,
+        share=pct(total.share_reached),
     )
     if common and common[1]:
-        summary += f" Flest mål har vurderingen {common[0]} ({common[1]})."
-    columns = ["Område", *(name for name, _, _ in series)]
+        summary += " " + LABELS.text("chart_ratings_most_common", rating=common[0], goals=common[1])
+    columns = [LABELS.text("chart_column_area"), *(name for name, _, _ in series)]
     rows = [[model.get(a).title, *(str(counts[i]) for _, _, counts in series)] for i, a in enumerate(areas)]
     return Chart("ratings", ident, title, summary, figure, columns, rows)
 
@@ -87,7 +92,9 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
         mark = rating.mark if rating else "–"
         color = rating.level.color if rating else UNRATED_COLOR
         shape = PATTERNS[keys.index(rating.level.key) % len(PATTERNS)] if rating else "."
-        state = f"{rating.mark} ({rating.level.label}, {rating.period.label})" if rating else "Ikke vurdert"
+        state = (
+            f"{rating.mark} ({rating.level.label}, {rating.period.label})" if rating else LABELS.text("chart_unrated")
+        )
         add(
             goal_id,
             parent,
@@ -109,7 +116,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
     total = attainment_for(model.goals_in(ident), scale)
     if not rows or not total.rated:
         return None
-    title = f"Mål og vurderinger – {root.title}"
+    title = LABELS.text("chart_goal_tree_title", title=root.title)
     figure = {
         "data": [
             {
@@ -130,10 +137,16 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
                 "maxdepth": 3,
             }
         ],
-        "layout": layout("Mål og siste vurdering", height=560, margin={"l": 10, "r": 10, "t": 50, "b": 10}),
+        "layout": layout(
+            LABELS.text("chart_goal_tree_heading"), height=560, margin={"l": 10, "r": 10, "t": 50, "b": 10}
+        ),
     }
-    summary = (
-        f"{total.goals} mål fordelt på {len(areas_under(model, ident))} område(r); "
-        f"{total.reached} av {total.rated} vurderte mål er nådd. Hvert mål er merket med nummer og vurdering."
+    summary = LABELS.text(
+        "chart_goal_tree_summary",
+        goals=total.goals,
+        areas=len(areas_under(model, ident)),
+        reached=total.reached,
+        rated=total.rated,
     )
-    return Chart("goal-tree", ident, title, summary, figure, ["Område", "Mål", "Siste vurdering"], rows)
+    columns = [LABELS.text(key) for key in ("chart_column_area", "chart_column_goal", "chart_column_latest_rating")]
+    return Chart("goal-tree", ident, title, summary, figure, columns, rows)
