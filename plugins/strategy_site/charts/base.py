@@ -13,8 +13,20 @@ from typing import Any
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Area, Goal
 
+
+@dataclass(frozen=True)
+class Pattern:
+    """A fill pattern: one of plotly's eight shapes, drawn at a size in pixels (smaller is denser)."""
+
+    shape: str
+    size: int = 7
+
+
 # Patterns repeat the colour's meaning for people who cannot tell the colours apart, and on grey print.
-PATTERNS = ["", "/", "\\", "x", "-", "|", "+", ".", "//", "\\\\"]
+# Plotly has eight shapes (and draws nothing for any other name), so the ninth to eleventh are the diagonals and
+# the cross again, denser: a scale of ten levels and "not rated" stay apart.
+PATTERNS = [Pattern(shape) for shape in ("", "/", "\\", "x", "-", "|", "+", ".")]
+PATTERNS += [Pattern(shape, 4) for shape in ("/", "\\", "x")]
 UNRATED_COLOR = "#c8c8c8"
 NEUTRAL_COLOR = "#9fa8da"
 # A colour-blind safe qualitative palette (Okabe–Ito) for series that have no colour of their own.
@@ -52,9 +64,16 @@ def pct(share: float | None) -> str:
     return "–" if share is None else f"{round(share * 100)}\u00a0%"
 
 
-def pattern(shape: str | list[str]) -> dict[str, Any]:
-    """A pattern drawn over the fill colour (not instead of it), dark enough to see on every scale colour."""
-    return {"shape": shape, "fillmode": "overlay", "fgcolor": "rgba(0,0,0,0.4)", "fgopacity": 0.5, "size": 7}
+def pattern(patterns: Pattern | list[Pattern]) -> dict[str, Any]:
+    """A pattern drawn over the fill colour (not instead of it), dark enough to see on every scale colour.
+
+    A list gives each point of a trace its own pattern (the sectors of a sunburst).
+    """
+    if isinstance(patterns, Pattern):
+        shape, size = patterns.shape, patterns.size
+    else:
+        shape, size = [p.shape for p in patterns], [p.size for p in patterns]
+    return {"shape": shape, "fillmode": "overlay", "fgcolor": "rgba(0,0,0,0.4)", "fgopacity": 0.5, "size": size}
 
 
 def layout(title: str, **extra: Any) -> dict[str, Any]:

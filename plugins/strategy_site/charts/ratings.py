@@ -7,6 +7,7 @@ from strategy_site.charts.base import (
     PATTERNS,
     UNRATED_COLOR,
     Chart,
+    Pattern,
     areas_under,
     entity_label,
     layout,
@@ -72,16 +73,16 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
     if not isinstance(root, Strategy | Area):
         return None
     scale = model.scales.ratings
-    ids, parents, labels, colors, hover, shapes = [], [], [], [], [], []
+    ids, parents, labels, colors, hover, fills = [], [], [], [], [], []
     rows = []
 
-    def add(node_id: str, parent: str, label: str, color: str, text: str, shape: str = "") -> None:
+    def add(node_id: str, parent: str, label: str, color: str, text: str, fill: Pattern = PATTERNS[0]) -> None:
         ids.append(node_id)
         parents.append(parent)
         labels.append(label)
         colors.append(color)
         hover.append(text)
-        shapes.append(shape)
+        fills.append(fill)
 
     add(root.id, "", short(root.title, 24), NEUTRAL_COLOR, plain(root.title))
     keys = [lvl.key for lvl in scale.levels]
@@ -91,7 +92,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
         rating = latest_rating(goal, scale)
         mark = rating.mark if rating else "–"
         color = rating.level.color if rating else UNRATED_COLOR
-        shape = PATTERNS[keys.index(rating.level.key) % len(PATTERNS)] if rating else "."
+        fill = PATTERNS[keys.index(rating.level.key) % len(PATTERNS)] if rating else Pattern(".")
         state = (
             f"{rating.mark} ({rating.level.label}, {rating.period.label})" if rating else LABELS.text("chart_unrated")
         )
@@ -101,7 +102,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
             plain(f"{goal.number or ''} {mark}".strip()),
             color,
             f"{plain(entity_label(model, goal_id))}<br>{plain(state)}",
-            shape,
+            fill,
         )
         rows.append([area_title, entity_label(model, goal_id), state])
         for child in model.children.get(goal_id, []):
@@ -129,7 +130,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
                 "marker": {
                     "colors": colors,
                     "line": {"color": "#ffffff", "width": 1},
-                    "pattern": {**pattern(""), "shape": shapes},
+                    "pattern": pattern(fills),
                 },
                 # Black or white text, whichever reads best on each sector's colour, in both palettes.
                 "insidetextfont": {"color": [text_color_for(c) for c in colors]},
