@@ -9,7 +9,7 @@ import jinja2
 import pytest
 
 from strategy_site.blocks.renderer import BlockRenderer
-from strategy_site.charts.specs import charts_for
+from strategy_site.charts import charts_for
 from strategy_site.checks.analysis import analyse
 from strategy_site.core.cache import Cache, Key
 from strategy_site.core.load import SourceDoc

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from strategy_site.blocks.renderer import BlockRenderer, block
-from strategy_site.charts.specs import (
+from strategy_site.charts import (
     CHART_KINDS,
     Chart,
     ChartKey,
