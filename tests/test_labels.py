@@ -71,3 +71,18 @@ def test_the_short_link_shows_the_configured_folder_everywhere(build_site):
     assert len(pages) > 10
     shown = [str(p.relative_to(built.site)) for p in pages if re.search(r"(?<![\w.-])m/", p.read_text("utf-8"))]
     assert shown == []
+
+
+def test_a_site_label_reaches_the_charts():
+    from test_charts import SITE, model_of
+
+    from strategy_site.charts import charts_for
+
+    model = model_of(SITE)
+    strategy = model.strategies[0]
+    before = [c.title for c in charts_for(model, strategy)]
+    model = model_of(SITE)
+    model.labels = Labels({"chart_ratings_title": "Vurderinger i {title}"})
+    titles = [c.title for c in charts_for(model, strategy)]
+    assert any(t.startswith("Vurderinger i ") for t in titles)
+    assert not any(t.startswith("Vurderinger i ") for t in before)

@@ -18,7 +18,6 @@ from strategy_site.charts.base import (
     stacked_bars,
 )
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import Action
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.measures.status import level_at, status_at
@@ -31,7 +30,7 @@ def _status_series(model: SiteModel, groups: list[list[Action]], until: list[Per
     statuses = model.scales.statuses
     levels = [[level_at(a, u, model.cache) for a in group] for group, u in zip(groups, until, strict=True)]
     series = [(f"{s.level} – {s.label}", s.color, [lv.count(s.level) for lv in levels]) for s in statuses.levels]
-    series.append((LABELS.text("chart_unreported"), UNRATED_COLOR, [lv.count(None) for lv in levels]))
+    series.append((model.labels.text("chart_unreported"), UNRATED_COLOR, [lv.count(None) for lv in levels]))
     return [s for s in series if any(s[2])]
 
 
@@ -42,7 +41,7 @@ def status_chart(model: SiteModel, ident: str) -> Chart | None:
         return None
     groups = [model.actions_in(a) for a in areas]
     series = _status_series(model, groups, [None] * len(groups))
-    title = LABELS.text("chart_statuses_title", title=model.get(ident).title)
+    title = model.labels.text("chart_statuses_title", title=model.get(ident).title)
     actions = model.actions_in(ident)
     statuses = model.scales.statuses
     levels = [lv for a in actions if (lv := level_at(a, cache=model.cache)) is not None]
@@ -50,24 +49,24 @@ def status_chart(model: SiteModel, ident: str) -> Chart | None:
     done = sum(1 for lv in levels if statuses.is_done(lv))
     figure = {
         "data": stacked_bars(
-            [short(model.get(a).title) for a in areas], series, "h", LABELS.text("chart_actions_unit")
+            [short(model.get(a).title) for a in areas], series, "h", model.labels.text("chart_actions_unit")
         ),
         "layout": layout(
-            LABELS.text("chart_statuses_heading"),
+            model.labels.text("chart_statuses_heading"),
             barmode="stack",
             height=max(260, 90 + 38 * len(areas)),
             xaxis={},
             yaxis={"type": "category", "autorange": "reversed", "automargin": True},
         ),
     }
-    summary = LABELS.text(
+    summary = model.labels.text(
         "chart_statuses_summary",
         actions=len(actions),
         started=started,
         done=done,
         unreported=len(actions) - len(levels),
     )
-    columns = [LABELS.text("chart_column_area"), *(name for name, _, _ in series)]
+    columns = [model.labels.text("chart_column_area"), *(name for name, _, _ in series)]
     rows = [[model.get(a).title, *(str(c[i]) for _, _, c in series)] for i, a in enumerate(areas)]
     return Chart("statuses", ident, title, summary, figure, columns, rows)
 
@@ -80,15 +79,15 @@ def status_progress_chart(model: SiteModel, ident: str) -> Chart | None:
         return None
     series = _status_series(model, [actions] * len(periods), list(periods))
     labels = [p.label for p in periods]
-    title = LABELS.text("chart_status_progress_title", title=model.get(ident).title)
+    title = model.labels.text("chart_status_progress_title", title=model.get(ident).title)
     figure = {
-        "data": stacked_bars(labels, series, "v", LABELS.text("chart_actions_unit")),
+        "data": stacked_bars(labels, series, "v", model.labels.text("chart_actions_unit")),
         "layout": layout(
-            LABELS.text("chart_status_progress_heading"),
+            model.labels.text("chart_status_progress_heading"),
             barmode="stack",
             height=360,
             xaxis={"type": "category"},
-            yaxis={"title": {"text": LABELS.text("chart_status_progress_axis")}, "automargin": True},
+            yaxis={"title": {"text": model.labels.text("chart_status_progress_axis")}, "automargin": True},
         ),
     }
     statuses = model.scales.statuses
@@ -97,11 +96,11 @@ def status_progress_chart(model: SiteModel, ident: str) -> Chart | None:
         for p in periods
     ]
     counts = [
-        LABELS.text("chart_status_progress_period", period=lab, started=n, actions=len(actions))
+        model.labels.text("chart_status_progress_period", period=lab, started=n, actions=len(actions))
         for lab, n in zip(labels, started, strict=True)
     ]
-    summary = LABELS.text("chart_status_progress_summary", periods="; ".join(counts))
-    columns = [LABELS.text("chart_column_period"), *(name for name, _, _ in series)]
+    summary = model.labels.text("chart_status_progress_summary", periods="; ".join(counts))
+    columns = [model.labels.text("chart_column_period"), *(name for name, _, _ in series)]
     rows = [[lab, *(str(c[i]) for _, _, c in series)] for i, lab in enumerate(labels)]
     return Chart("status-progress", ident, title, summary, figure, columns, rows)
 
@@ -150,7 +149,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
         idx = groups[level]
         status = statuses.get(level) if level is not None else None
         spans = [_span(actions[i]) for i in idx]
-        label = f"{level} – {status.label}" if status else LABELS.text("chart_unreported")
+        label = f"{level} – {status.label}" if status else model.labels.text("chart_unreported")
         traces.append(
             {
                 "type": "bar",
@@ -176,25 +175,25 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
     traces.append(
         {
             "type": "bar",
-            "name": LABELS.text("chart_timeline_running"),
+            "name": model.labels.text("chart_timeline_running"),
             "x": [f"{y}-07-01" for y in per_year],
             "y": list(per_year.values()),
             "width": [330 * DAY_MS for _ in per_year],
             "text": [str(v) for v in per_year.values()],
             "textposition": "outside",
             "marker": {"color": SERIES_COLORS[0], "pattern": {"shape": ""}},
-            "hovertemplate": "%{x|%Y}: %{y} " + LABELS.text("chart_timeline_running_hover") + "<extra></extra>",
+            "hovertemplate": "%{x|%Y}: %{y} " + model.labels.text("chart_timeline_running_hover") + "<extra></extra>",
             "yaxis": "y2",
             "showlegend": False,
         }
     )
     height = max(380, 150 + 24 * len(actions))
     lower = min(0.3, 140 / height)
-    title = LABELS.text("chart_timeline_title", title=model.get(ident).title)
+    title = model.labels.text("chart_timeline_title", title=model.get(ident).title)
     figure = {
         "data": traces,
         "layout": layout(
-            LABELS.text("chart_timeline_heading"),
+            model.labels.text("chart_timeline_heading"),
             height=height,
             barmode="overlay",
             xaxis={"type": "date", "anchor": "y2", "dtick": "M12", "tickformat": "%Y", "showgrid": True},
@@ -208,7 +207,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
             },
             yaxis2={
                 "domain": [0, lower],
-                "title": {"text": LABELS.text("chart_timeline_running_axis")},
+                "title": {"text": model.labels.text("chart_timeline_running_axis")},
                 "rangemode": "tozero",
             },
             legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
@@ -217,7 +216,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
     }
     busiest = max(per_year.items(), key=lambda kv: kv[1])
     first, last = min(per_year), max(per_year)
-    summary = LABELS.text(
+    summary = model.labels.text(
         "chart_timeline_summary",
         actions=len(actions),
         first=first,
@@ -236,11 +235,11 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
                 entity_label(model, action.id) if not action.number else f"{action.number}. {action.title}",
                 parse_period(action.start).label if action.start else "–",
                 parse_period(action.end).label if action.end else "–",
-                f"{entry.level} – {status.label}" if entry and status else LABELS.text("chart_unreported"),
+                f"{entry.level} – {status.label}" if entry and status else model.labels.text("chart_unreported"),
             ]
         )
     columns = [
-        LABELS.text(key)
+        model.labels.text(key)
         for key in ("chart_column_action", "chart_column_start", "chart_column_end", "chart_column_latest_status")
     ]
     return Chart("timeline", ident, title, summary, figure, columns, rows)

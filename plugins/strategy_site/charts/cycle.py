@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from strategy_site.charts.base import PATTERNS, SERIES_COLORS, Chart, layout, pattern, plain
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import CycleEvent, Strategy
 from strategy_site.core.periods import MONTH_NAMES
 
@@ -29,7 +28,7 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
     events = strategy.annual_cycle
     if not events:
         return None
-    default_kind = LABELS.text("chart_cycle_default_kind")
+    default_kind = model.labels.text("chart_cycle_default_kind")
     kinds = list(dict.fromkeys(e.kind or default_kind for e in events))
     traces = []
     for ring, event in enumerate(events):
@@ -53,11 +52,11 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                 "hovertemplate": f"{plain(event.title)}<br>{months_label(event)} ({plain(kind)})<extra></extra>",
             }
         )
-    title = LABELS.text("chart_cycle_title", unit=strategy.unit)
+    title = model.labels.text("chart_cycle_title", unit=strategy.unit)
     figure = {
         "data": traces,
         "layout": layout(
-            LABELS.text("chart_cycle_heading"),
+            model.labels.text("chart_cycle_heading"),
             height=560 + 22 * len(events),
             polar={
                 "hole": 0.15,
@@ -66,7 +65,7 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                     "rotation": 90,
                     "tickmode": "array",
                     "tickvals": [m * 30 + 15 for m in range(12)],
-                    "ticktext": LABELS.text("chart_months").split(),
+                    "ticktext": model.labels.text("chart_months").split(),
                     "showgrid": True,
                 },
                 "radialaxis": {"visible": False, "range": [0, len(events) + 1]},
@@ -76,17 +75,17 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                 "x": 0,
                 "y": -0.02,
                 "yanchor": "top",
-                "title": {"text": LABELS.text("chart_cycle_legend")},
+                "title": {"text": model.labels.text("chart_cycle_legend")},
             },
             margin={"l": 30, "r": 30, "t": 60, "b": 30},
         ),
     }
     ordered = sorted(events, key=lambda e: e.start)
     events_text = "; ".join(f"{months_label(e)}: {e.title}" for e in ordered)
-    summary = LABELS.text("chart_cycle_summary", events=events_text)
+    summary = model.labels.text("chart_cycle_summary", events=events_text)
     rows = [[months_label(e), e.title, e.kind or "", e.note or ""] for e in ordered]
     columns = [
-        LABELS.text(key)
+        model.labels.text(key)
         for key in ("chart_column_when", "chart_column_event", "chart_column_kind", "chart_column_note")
     ]
     return Chart("annual-cycle", strategy.id, title, summary, figure, columns, rows)

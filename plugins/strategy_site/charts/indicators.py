@@ -6,7 +6,7 @@ from typing import Any
 
 from strategy_site.charts.base import SERIES_COLORS, Chart, layout, plain
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.labels import DEFAULT as LABELS
+from strategy_site.core.labels import DEFAULT, Labels
 from strategy_site.core.models import Indicator
 from strategy_site.core.numbers import measured, number, percent
 from strategy_site.core.periods import Period, parse_period
@@ -33,13 +33,16 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
         return None
     axis = _axis_periods(sorted(marks))
     unit = plain(indicator.unit_of_measure or "")
-    path_name, value_name = LABELS.text("chart_indicator_path"), LABELS.text("chart_indicator_value")
-    baseline_name, target_name = LABELS.text("chart_indicator_baseline"), LABELS.text("chart_indicator_target")
+    path_name, value_name = model.labels.text("chart_indicator_path"), model.labels.text("chart_indicator_value")
+    baseline_name, target_name = (
+        model.labels.text("chart_indicator_baseline"),
+        model.labels.text("chart_indicator_target"),
+    )
     traces: list[dict[str, Any]] = []
     planned = [(p, planned_value(indicator, p)) for p in axis]
     planned = [(p, v) for p, v in planned if v is not None]
     if planned:
-        planned_note = LABELS.text("chart_indicator_planned_note")
+        planned_note = model.labels.text("chart_indicator_planned_note")
         traces.append(
             {
                 "type": "scatter",
@@ -93,7 +96,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
         )
     title = indicator.title
     if indicator.example_data:
-        title = LABELS.text("chart_indicator_example_title", title=title)
+        title = model.labels.text("chart_indicator_example_title", title=title)
     figure = {
         "data": traces,
         "layout": layout(
@@ -112,7 +115,12 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
             },
         ),
     }
-    columns = [LABELS.text("chart_column_period"), value_name, path_name, LABELS.text("chart_indicator_marks_column")]
+    columns = [
+        model.labels.text("chart_column_period"),
+        value_name,
+        path_name,
+        model.labels.text("chart_indicator_marks_column"),
+    ]
     baseline_key = state.baseline.period.key if state.baseline else None
     target_values = {t.period: t.value for t in targets}
     by_key = {p.period.key: p.value for p in values}
@@ -121,15 +129,15 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     for p in axis:
         mark = []
         if p.key == baseline_key:
-            mark.append(LABELS.text("chart_indicator_baseline_mark", value=measured(state.baseline.value)))
+            mark.append(model.labels.text("chart_indicator_baseline_mark", value=measured(state.baseline.value)))
         if p.key in target_values:
-            mark.append(LABELS.text("chart_indicator_target_mark", value=measured(target_values[p.key])))
+            mark.append(model.labels.text("chart_indicator_target_mark", value=measured(target_values[p.key])))
         if p.key in by_key or mark:
             rows.append([p.label, measured(by_key.get(p.key)), number(planned_by_key.get(p.key), 0), ", ".join(mark)])
-    return Chart("indicator", indicator.id, title, indicator_summary(indicator), figure, columns, rows)
+    return Chart("indicator", indicator.id, title, indicator_summary(indicator, model.labels), figure, columns, rows)
 
 
-def indicator_summary(indicator: Indicator) -> str:
+def indicator_summary(indicator: Indicator, labels: Labels = DEFAULT) -> str:
     """One sentence on where the indicator stands, for the text alternative and the key figure cards."""
     state = progress(indicator)
     unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
@@ -139,26 +147,26 @@ def indicator_summary(indicator: Indicator) -> str:
         "chart_indicator_latest_part": state.latest,
     }
     parts = [
-        LABELS.text(key, amount=f"{measured(point.value)}{unit}", period=point.period.label)
+        labels.text(key, amount=f"{measured(point.value)}{unit}", period=point.period.label)
         for key, point in points.items()
         if point
     ]
     sentences = [
-        LABELS.text(
+        labels.text(
             "chart_indicator_summary",
             title=indicator.title,
-            parts=", ".join(parts) if parts else LABELS.text("chart_indicator_no_values"),
+            parts=", ".join(parts) if parts else labels.text("chart_indicator_no_values"),
         )
     ]
     if state.attainment is not None:
-        sentences.append(LABELS.text("chart_indicator_attainment", share=percent(state.attainment)))
+        sentences.append(labels.text("chart_indicator_attainment", share=percent(state.attainment)))
     if state.reached:
-        sentences.append(LABELS.text("chart_indicator_reached"))
+        sentences.append(labels.text("chart_indicator_reached"))
     elif state.on_track is not None:
         verdict = "chart_indicator_on_track" if state.on_track else "chart_indicator_off_track"
         sentences.append(
-            LABELS.text(verdict, planned=f"{number(state.planned, 0)}{unit}", period=state.latest.period.label)
+            labels.text(verdict, planned=f"{number(state.planned, 0)}{unit}", period=state.latest.period.label)
         )
     if indicator.example_data:
-        sentences.append(LABELS.text("chart_indicator_example_note"))
+        sentences.append(labels.text("chart_indicator_example_note"))
     return " ".join(sentences)

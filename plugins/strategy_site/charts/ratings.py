@@ -17,7 +17,6 @@ from strategy_site.charts.base import (
     stacked_bars,
 )
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import Area, Strategy
 from strategy_site.core.numbers import percent
 from strategy_site.core.scales import text_color_for
@@ -38,14 +37,14 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
     series = [
         (f"{lvl.key} – {lvl.label}", lvl.color, [s.distribution[lvl.key] for s in summaries]) for lvl in scale.levels
     ]
-    series.append((LABELS.text("chart_unrated"), UNRATED_COLOR, [s.unrated for s in summaries]))
+    series.append((model.labels.text("chart_unrated"), UNRATED_COLOR, [s.unrated for s in summaries]))
     series = [s for s in series if any(s[2])]
     total = attainment_for(model.goals_in(ident), scale)
-    title = LABELS.text("chart_ratings_title", title=model.get(ident).title)
+    title = model.labels.text("chart_ratings_title", title=model.get(ident).title)
     figure = {
-        "data": stacked_bars(names, series, "h", LABELS.text("chart_goals_unit")),
+        "data": stacked_bars(names, series, "h", model.labels.text("chart_goals_unit")),
         "layout": layout(
-            LABELS.text("chart_ratings_heading"),
+            model.labels.text("chart_ratings_heading"),
             barmode="stack",
             height=max(260, 90 + 38 * len(areas)),
             xaxis={"dtick": 1 if total.goals <= 12 else None},
@@ -53,7 +52,7 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
         ),
     }
     common = max(((k, v) for k, v in total.distribution.items()), key=lambda kv: kv[1], default=None)
-    summary = LABELS.text(
+    summary = model.labels.text(
         "chart_ratings_summary",
         goals=total.goals,
         rated=total.rated,
@@ -61,8 +60,8 @@ def rating_chart(model: SiteModel, ident: str) -> Chart | None:
         share=percent(total.share_reached),
     )
     if common and common[1]:
-        summary += " " + LABELS.text("chart_ratings_most_common", rating=common[0], goals=common[1])
-    columns = [LABELS.text("chart_column_area"), *(name for name, _, _ in series)]
+        summary += " " + model.labels.text("chart_ratings_most_common", rating=common[0], goals=common[1])
+    columns = [model.labels.text("chart_column_area"), *(name for name, _, _ in series)]
     rows = [[model.get(a).title, *(str(counts[i]) for _, _, counts in series)] for i, a in enumerate(areas)]
     return Chart("ratings", ident, title, summary, figure, columns, rows)
 
@@ -94,7 +93,9 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
         color = rating.level.color if rating else UNRATED_COLOR
         fill = PATTERNS[keys.index(rating.level.key) % len(PATTERNS)] if rating else Pattern(".")
         state = (
-            f"{rating.mark} ({rating.level.label}, {rating.period.label})" if rating else LABELS.text("chart_unrated")
+            f"{rating.mark} ({rating.level.label}, {rating.period.label})"
+            if rating
+            else model.labels.text("chart_unrated")
         )
         add(
             goal_id,
@@ -117,7 +118,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
     total = attainment_for(model.goals_in(ident), scale)
     if not rows or not total.rated:
         return None
-    title = LABELS.text("chart_goal_tree_title", title=root.title)
+    title = model.labels.text("chart_goal_tree_title", title=root.title)
     figure = {
         "data": [
             {
@@ -139,15 +140,17 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
             }
         ],
         "layout": layout(
-            LABELS.text("chart_goal_tree_heading"), height=560, margin={"l": 10, "r": 10, "t": 50, "b": 10}
+            model.labels.text("chart_goal_tree_heading"), height=560, margin={"l": 10, "r": 10, "t": 50, "b": 10}
         ),
     }
-    summary = LABELS.text(
+    summary = model.labels.text(
         "chart_goal_tree_summary",
         goals=total.goals,
         areas=len(areas_under(model, ident)),
         reached=total.reached,
         rated=total.rated,
     )
-    columns = [LABELS.text(key) for key in ("chart_column_area", "chart_column_goal", "chart_column_latest_rating")]
+    columns = [
+        model.labels.text(key) for key in ("chart_column_area", "chart_column_goal", "chart_column_latest_rating")
+    ]
     return Chart("goal-tree", ident, title, summary, figure, columns, rows)
