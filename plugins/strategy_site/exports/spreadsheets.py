@@ -11,7 +11,6 @@ import io
 from typing import Any
 
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.labels import DEFAULT as LABELS
 from strategy_site.core.models import Action
 from strategy_site.core.periods import parse_period
 from strategy_site.exports.safe_text import spreadsheet_cell
@@ -70,7 +69,7 @@ def action_rows(model: SiteModel, strategy_id: str) -> list[list[Any]]:
                     action.budget.hours if action.budget else None,
                     action.budget.nok if action.budget else None,
                     action.financing,
-                    LABELS.risk(action.risk.level) if action.risk else None,
+                    model.labels.risk(action.risk.level) if action.risk else None,
                     action.risk.note if action.risk else None,
                     status.period if status else None,
                     status.level if status else None,
