@@ -95,6 +95,7 @@ class RatingLevelSetting(BaseModel):
     aliases: list[Name] = Field(default_factory=list)
 
     def level(self) -> RatingLevel:
+        """The level on the site's rating scale; without a label it shows its key."""
         return RatingLevel(self.key, self.label or self.key, self.score, self.color, self.reached, tuple(self.aliases))
 
 
@@ -108,6 +109,7 @@ class StatusLevelSetting(BaseModel):
     color: Color = DEFAULT_COLOR
 
     def status(self) -> StatusLevel:
+        """The level on the site's status scale."""
         return StatusLevel(self.level, self.label, self.color)
 
 
