@@ -113,7 +113,7 @@ def test_a_lint_set_to_warning_fails_the_strict_build(build_site):
 def test_unknown_lint_setting_is_one_clear_message(build_site):
     built = build_site(TWO_PERIODS, options="lints:\n  action_without_owner: severe\n")
     assert not built.ok
-    assert "action-without-owner: «severe» er ikke error, warning, info eller off" in built.log
+    assert "lints: action_without_owner: «severe» er ikke error, warning, info eller off" in built.log
     assert "Traceback" not in built.log
 
 
