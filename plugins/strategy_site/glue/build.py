@@ -88,6 +88,7 @@ class Build:
         if options.dashboards:
             for src, content in dashboard_pages(model, options.dashboards_dir, self.env).items():
                 yield make.page(src, content)
+            section_titles.update(self._dashboard_sections(model, options.dashboards_dir))
             self.nav_labels = {
                 layout.dashboard_src(model, options.dashboards_dir, sid, area): model.get(area).title
                 for sid in model.strategies
@@ -119,6 +120,16 @@ class Build:
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
                 yield make.page(src, markdown)
+
+    @staticmethod
+    def _dashboard_sections(model: SiteModel, folder: str) -> dict[str, str]:
+        """Titles of the dashboards' sections: «Styringskort» in a unit's folder, the unit's name at the root."""
+        titles = {f"{folder}/index.md": LABELS.text("nav_dashboards")}
+        for sid in model.strategies:
+            unit_at_root = not layout.unit_folder(model.records[sid].path)
+            title = model.get(sid).unit if unit_at_root else LABELS.text("nav_dashboards")
+            titles[layout.dashboard_src(model, folder, sid)] = title
+        return titles
 
     def _exports(self, make: FileMaker) -> Iterable[File]:
         model = self.model
