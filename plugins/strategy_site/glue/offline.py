@@ -29,7 +29,8 @@ def offline_problems(options, config, docs: Iterable[SourceDoc], *, settings: bo
             extra_javascript=[str(getattr(entry, "path", entry)) for entry in config.extra_javascript],
             extra_css=[str(entry) for entry in config.extra_css],
             analytics=(config.extra or {}).get("analytics"),
+            labels=options.labels,
         )
     for doc in docs:
-        found += content_findings(doc.path, doc.text)
+        found += content_findings(doc.path, doc.text, options.labels)
     return found
