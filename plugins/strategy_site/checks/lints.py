@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator
 
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action, Goal
-from strategy_site.core.periods import Period, parse_period
+from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem, field_path
 from strategy_site.core.settings import DEFAULT_SEVERITIES, LintSettings
+from strategy_site.measures.reporting import expected_to_report
 from strategy_site.measures.reports import current_period
 from strategy_site.measures.status import status_at
 
@@ -93,16 +94,6 @@ def _goal_without_deadline(model, settings):
             yield goal.id, ("deadline",), f"målet har ingen frist (deadline){fallback}"
 
 
-def _active_in(action: Action, period: Period, model: SiteModel) -> bool:
-    """Whether an action should report for a period: it has begun and is not already done before it."""
-    if action.start and parse_period(action.start).start > period.end:
-        return False
-    if action.end and parse_period(action.end).end < period.start:
-        return False
-    last = status_at(action, period, "before", model.cache)
-    return last is None or not model.scales.statuses.is_done(last.level)
-
-
 @lint("status-not-reported")
 def _status_not_reported(model, settings):
     for strategy_id in model.strategies:
@@ -110,7 +101,9 @@ def _status_not_reported(model, settings):
         if period is None:
             continue
         for action in model.actions_in(strategy_id):
-            if not _active_in(action, period, model) or status_at(action, period, "within", model.cache) is not None:
+            if not expected_to_report(action, period, model):
+                continue
+            if status_at(action, period, "within", model.cache) is not None:
                 continue
             reported = sorted((parse_period(e.period) for e in action.status), reverse=True)
             last = f" (siste: {reported[0].label})" if reported else ""

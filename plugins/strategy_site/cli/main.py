@@ -4,6 +4,10 @@
     strategy schema [--check] [--out schema]
     strategy new goal --area vm-forskning --title "Øke ..."
     strategy init DIR [--unit NAME] [--id ID] [--period 2024-2029] [--force]
+    strategy status-form --period 2025-T3 [--unit mh] [--owner "..."] [--per-owner] -o skjema.xlsx
+    strategy import-status skjema.xlsx [--dry-run] [--replace]
+    strategy remind --period 2025-T3 [--format markdown|json]
+    strategy remind --period 2025-T3 --format json | strategy remind-issues --platform github [--dry-run]
 
 `init` writes a new site from the package's starter (`cli.init`); `check` reads the same pages with the same
 options and runs the same check (`precheck.check_site`, which calls `analysis.analyse`) that a strict `mkdocs
@@ -21,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from strategy_site.checks.annotations import FORMATS
+from strategy_site.cli import import_status, remind, remind_issues, status_form
 from strategy_site.cli.init import InitError, SiteSettings, default_id, default_period, init_site
 from strategy_site.cli.scaffold import KINDS, ScaffoldError, new_page
 from strategy_site.exports.schema import stale_schemas, write_schemas
@@ -140,6 +145,9 @@ def parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="skriv i en mappe som ikke er tom (ingen fil blir overskrevet)"
     )
     init_parser.set_defaults(run=init)
+
+    for command in (status_form, import_status, remind, remind_issues):
+        command.add_parser(commands)
     return main_parser
 
 

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -39,11 +39,25 @@ _STYLES = (
 )
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A drop-down on a column's cells below the header: the values of a range, e.g. `'Statusskala'!$A$2:$A$7`.
+
+    Excel refuses any other value typed into such a cell (data validation, ECMA-376 §18.3.1.32).
+    """
+
+    column: int
+    source: str
+    rows: int
+    prompt: str = ""
+
+
 @dataclass
 class Sheet:
     title: str
     header: Sequence[str]
     rows: Sequence[Sequence[Any]]
+    choices: Sequence[Choice] = field(default_factory=tuple)
 
 
 def _column(index: int) -> str:
@@ -89,8 +103,32 @@ def _sheet_xml(sheet: Sheet) -> str:
     for number, row in enumerate(sheet.rows, start=2):
         cells = "".join(_cell(f"{c}{number}", v) for c, v in zip(columns, row, strict=True))
         out.append(f'<row r="{number}">{cells}</row>')
-    out.append("</sheetData></worksheet>")
+    out.append("</sheetData>")
+    out.append(_choices_xml(sheet.choices))
+    out.append("</worksheet>")
     return "".join(out)
+
+
+def _choices_xml(choices: Sequence[Choice]) -> str:
+    if not choices:
+        return ""
+    parts = [f'<dataValidations count="{len(choices)}">']
+    for choice in choices:
+        column = _column(choice.column)
+        prompt = f' showInputMessage="1" prompt="{_text(choice.prompt)}"' if choice.prompt else ""
+        parts.append(
+            f'<dataValidation type="list" allowBlank="1" showErrorMessage="1"{prompt} '
+            f'sqref="{column}2:{column}{choice.rows + 1}"><formula1>{_text(choice.source)}</formula1></dataValidation>'
+        )
+    parts.append("</dataValidations>")
+    return "".join(parts)
+
+
+def sheet_range(title: str, column: int, first_row: int, last_row: int) -> str:
+    """An absolute reference to cells of one column of a sheet, e.g. `'Statusskala'!$A$2:$A$7`."""
+    letters = _column(column)
+    quoted = title.replace("'", "''")
+    return f"'{quoted}'!${letters}${first_row}:${letters}${last_row}"
 
 
 def workbook(sheets: Sequence[Sheet], title: str, creator: str, when: dt.datetime) -> bytes:

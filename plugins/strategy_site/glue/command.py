@@ -30,6 +30,8 @@ class Site:
     analysis: Analysis
     docs_dir: Path
     docs_prefix: str
+    # Days after which a page counts as not updated (the plugin's `stale_after_days`).
+    stale_after_days: int = 365
 
 
 def load_site(config_file: str) -> Site:
@@ -54,6 +56,6 @@ def load_site(config_file: str) -> Site:
     analysis = check_site(docs, scales, found, lints)
     docs_dir = Path(config.docs_dir)
     prefix = os.path.relpath(docs_dir, Path.cwd()).replace(os.sep, "/")
-    return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/")
+    return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/", plugin.config.stale_after_days)
 
 
