@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from conftest import BASE_CONFIG
+import yaml
+from conftest import BASE_CONFIG, ROOT
 
 from strategy_site.cli.main import main
 from strategy_site.cli.remind_issues import GitHub, GitLab, Issue, issues_from, sync
@@ -186,3 +191,32 @@ def test_the_value_an_indicator_owes_for_a_period(values, period, due):
     assert (found.key if found else None) == due
 
 
+
+
+def job_lines(platform: str) -> list[str]:
+    """The shell lines of the template's scheduled reminder job, without installing and the real API call."""
+    if platform == "github":
+        workflow = yaml.safe_load((ROOT / "ci-templates/github/strategy.yml").read_text(encoding="utf-8"))
+        job = workflow["jobs"]["remind"]
+        assert job["if"] == "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'"
+        assert job["permissions"]["issues"] == "write" and "schedule" in workflow[True]  # YAML 1.1 reads the key `on` as true
+        lines = [line for step in job["steps"] if "run" in step for line in step["run"].splitlines()]
+    else:
+        ci = yaml.safe_load((ROOT / "ci-templates/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8"))
+        assert ci["remind"]["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "schedule" && $STRATEGY_PERIOD'
+        assert ci["pages"]["rules"][0] == {"if": '$CI_PIPELINE_SOURCE == "schedule"', "when": "never"}
+        lines = list(ci["remind"]["script"])
+    lines = [line for line in lines if not line.startswith("pip install")]
+    real = f"strategy remind-issues --platform {platform} remind.json"
+    assert lines[-1] == real and f"strategy remind-issues --platform {platform} --dry-run remind.json" in lines
+    return lines[:-1]
+
+
+@pytest.mark.parametrize("platform", ["github", "gitlab"])
+def test_the_scheduled_ci_job_runs_as_a_dry_run(fixture_site, platform):
+    env = {**os.environ, "STRATEGY_PERIOD": "2025-T3", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    script = "set -e\n" + "\n".join(job_lines(platform))
+    proc = subprocess.run(["bash", "-c", script], cwd=fixture_site, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "ville opprettet eller oppdatert saken «Strategi: rapportering for Kari Nordmann»" in proc.stdout
+    assert json.loads((fixture_site / "remind.json").read_text(encoding="utf-8"))["period"] == "2025-T3"
