@@ -199,7 +199,8 @@ def job_lines(platform: str) -> list[str]:
         workflow = yaml.safe_load((ROOT / "ci-templates/github/strategy.yml").read_text(encoding="utf-8"))
         job = workflow["jobs"]["remind"]
         assert job["if"] == "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'"
-        assert job["permissions"]["issues"] == "write" and "schedule" in workflow[True]  # YAML 1.1 reads the key `on` as true
+        # YAML 1.1 reads the key `on` as true.
+        assert job["permissions"]["issues"] == "write" and "schedule" in workflow[True]
         lines = [line for step in job["steps"] if "run" in step for line in step["run"].splitlines()]
     else:
         ci = yaml.safe_load((ROOT / "ci-templates/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8"))
