@@ -193,17 +193,20 @@ def test_the_value_an_indicator_owes_for_a_period(values, period, due):
 
 
 
+CI = ROOT / "plugins/strategy_site/starter/ci"
+
+
 def job_lines(platform: str) -> list[str]:
     """The shell lines of the template's scheduled reminder job, without installing and the real API call."""
     if platform == "github":
-        workflow = yaml.safe_load((ROOT / "ci-templates/github/strategy.yml").read_text(encoding="utf-8"))
+        workflow = yaml.safe_load((CI / "github/strategy.yml").read_text(encoding="utf-8"))
         job = workflow["jobs"]["remind"]
         assert job["if"] == "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'"
         # YAML 1.1 reads the key `on` as true.
         assert job["permissions"]["issues"] == "write" and "schedule" in workflow[True]
         lines = [line for step in job["steps"] if "run" in step for line in step["run"].splitlines()]
     else:
-        ci = yaml.safe_load((ROOT / "ci-templates/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8"))
+        ci = yaml.safe_load((CI / "gitlab/gitlab-ci.yml").read_text(encoding="utf-8"))
         assert ci["remind"]["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "schedule" && $STRATEGY_PERIOD'
         assert ci["pages"]["rules"][0] == {"if": '$CI_PIPELINE_SOURCE == "schedule"', "when": "never"}
         lines = list(ci["remind"]["script"])
