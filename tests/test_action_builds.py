@@ -6,10 +6,10 @@ import csv
 import io
 import re
 
-from conftest import SMALL_SITE
+from conftest import BASE_SITE
 
 TWO_PERIODS = {
-    **SMALL_SITE,
+    **BASE_SITE,
     "forskning/tiltak-2.md": """
         ---
         type: action

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SMALL_SITE, run_mkdocs
+from conftest import BASE_SITE, run_mkdocs
 from test_cli import write_site
 
 from strategy_site.core.audience import hidden_entities, public_entity
@@ -24,7 +24,7 @@ SECRETS = {
 }
 
 INTERNAL_SITE = {
-    **SMALL_SITE,
+    **BASE_SITE,
     "forskning/hemmelig.md": """
         ---
         type: goal
@@ -133,7 +133,7 @@ def test_environment_variable_selects_the_public_audience(tmp_path):
 
 
 def test_unknown_internal_field_is_an_editor_mistake(build_site):
-    files = dict(SMALL_SITE)
+    files = dict(BASE_SITE)
     files["forskning/tiltak-3.md"] = "---\ntype: action\nid: t3\ntitle: T\ninternal_fields: [budsjett]\n---\n"
     built = build_site(files)
     assert not built.ok

@@ -7,7 +7,7 @@ import json
 import re
 from collections import Counter
 
-from conftest import SMALL_SITE
+from conftest import BASE_SITE
 
 FIGURE = re.compile(
     r'<div class="strategy-chart" data-strategy-chart="([^"]+)" data-strategy-target="([^"]+)">(.*?)</figure>', re.S
@@ -28,7 +28,7 @@ def trace(figure: dict, name: str) -> dict:
 
 
 SITE = {
-    **SMALL_SITE,
+    **BASE_SITE,
     "forskning/tiltak-2.md": """
         ---
         type: action
@@ -91,7 +91,7 @@ def test_area_page_and_dashboards_embed_the_models_numbers(build_site):
 
 
 def test_indicator_page_chart_matches_its_frontmatter(build_site):
-    built = build_site(SMALL_SITE)
+    built = build_site(BASE_SITE)
     [(kind, target, figure)] = charts_in(built.html("forskning/besok/index.html"))
     assert (kind, target) == ("indicator", "s-publikum")
     assert trace(figure, "Verdi")["x"] == ["2019", "2020"] and trace(figure, "Verdi")["y"] == [104000, 61000]
@@ -102,7 +102,7 @@ def test_indicator_page_chart_matches_its_frontmatter(build_site):
 
 def test_chart_directive_in_any_page_and_plain_pages_without_charts(build_site):
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "oversikt.md": "# Oversikt\n\n<!-- strategy/chart type=ratings strategy=s -->\n",
         "forskning/s-forskning-3.md": "---\ntype: goal\nid: s-forskning-3\narea: s-forskning\ntitle: Enkelt mål\n---\n",
     }
@@ -118,7 +118,7 @@ def test_chart_directive_in_any_page_and_plain_pages_without_charts(build_site):
 
 def test_unknown_chart_type_is_reported_with_file_and_line(build_site):
     built = build_site(
-        {**SMALL_SITE, "oversikt.md": "# Oversikt\n\nTekst.\n\n<!-- strategy/chart type=kake strategy=s -->\n"}
+        {**BASE_SITE, "oversikt.md": "# Oversikt\n\nTekst.\n\n<!-- strategy/chart type=kake strategy=s -->\n"}
     )
     assert not built.ok
     assert any(
@@ -131,7 +131,7 @@ def test_unknown_chart_type_is_reported_with_file_and_line(build_site):
 
 
 def test_impossible_month_in_the_annual_cycle_is_reported(build_site):
-    files = dict(SMALL_SITE)
+    files = dict(BASE_SITE)
     files["index.md"] = files["index.md"].replace(
         "period: {start: 2018, end: 2025}",
         "period: {start: 2018, end: 2025}\n        annual_cycle:\n          - {title: Plan, start: 13}",

@@ -9,7 +9,7 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-from conftest import BASE_CONFIG, SMALL_SITE, run_mkdocs
+from conftest import BASE_CONFIG, BASE_SITE, run_mkdocs
 from pydantic import BaseModel
 from test_cli import write_site
 
@@ -36,7 +36,7 @@ def _nested(annotation, in_list: bool = False):
 
 
 def test_guide_page_lists_every_field_of_every_page_type(build_site):
-    built = build_site(SMALL_SITE)
+    built = build_site(BASE_SITE)
     assert built.ok, built.log
     guide = built.html("slik-redigerer-du/index.html")
     assert "<h1" in guide and "Slik redigerer du" in guide
@@ -53,7 +53,7 @@ def test_guide_page_lists_every_field_of_every_page_type(build_site):
 
 
 def test_guide_page_is_not_written_into_the_docs_folder(build_site, tmp_path):
-    build_site(SMALL_SITE)
+    build_site(BASE_SITE)
     assert not (tmp_path / "docs" / "slik-redigerer-du.md").exists()
 
 
@@ -75,12 +75,12 @@ def git(root: Path, *args: str, date: str | None = None) -> None:
 
 
 def committed_site(root: Path, options: str = "stale_after_days: 365") -> Path:
-    """SMALL_SITE in a git repository: the goal page last changed 2022, everything else 2024."""
-    config = write_site(root, SMALL_SITE, options)
+    """BASE_SITE in a git repository: the goal page last changed 2022, everything else 2024."""
+    config = write_site(root, BASE_SITE, options)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
     git(root, "commit", "-qm", "Første versjon", date="2022-03-03T10:00:00+01:00")
-    for name in SMALL_SITE:
+    for name in BASE_SITE:
         if name != "forskning/s-forskning-1.md":
             path = root / "docs" / name
             path.write_text(path.read_text(encoding="utf-8") + "\nOppdatert.\n", encoding="utf-8")
@@ -151,7 +151,7 @@ def test_edit_link_points_to_the_file_in_the_repository(build_site):
     config = "repo_url: https://git.example.org/strategi/nettsted\nedit_uri: -/edit/main/docs/\n" + BASE_CONFIG.format(
         options=""
     )
-    built = build_site(SMALL_SITE, config=config)
+    built = build_site(BASE_SITE, config=config)
     assert built.ok, built.log
     goal = built.html("forskning/s-forskning-1/index.html")
     url = "https://git.example.org/strategi/nettsted/-/edit/main/docs/forskning/s-forskning-1.md"
@@ -161,7 +161,7 @@ def test_edit_link_points_to_the_file_in_the_repository(build_site):
 
 
 def test_copy_link_controls_give_the_short_url_of_an_entity_and_the_address_of_other_pages(build_site):
-    files = {**SMALL_SITE, "om.md": "# Om nettstedet\n\nTekst.\n"}
+    files = {**BASE_SITE, "om.md": "# Om nettstedet\n\nTekst.\n"}
     built = build_site(files)
     assert built.ok, built.log
     goal = built.html("forskning/s-forskning-1/index.html")
@@ -171,7 +171,7 @@ def test_copy_link_controls_give_the_short_url_of_an_entity_and_the_address_of_o
 
 
 def test_table_rows_have_anchors(build_site):
-    built = build_site(SMALL_SITE)
+    built = build_site(BASE_SITE)
     area = built.html("forskning/index.html")
     assert '<tr data-area="s-forskning" id="omrade-s-forskning">' in area
     assert '<tr id="mal-s-forskning-1"' in area
@@ -194,7 +194,7 @@ def _redirect_target(site: Path, short: str) -> Path:
 
 
 def test_short_url_and_alias_survive_moving_and_renaming_a_goal(build_site, tmp_path):
-    files = dict(SMALL_SITE)
+    files = dict(BASE_SITE)
     files["forskning/s-forskning-1.md"] = files["forskning/s-forskning-1.md"].replace(
         "title: Styrke forskergrupper", "title: Styrke forskergrupper\n        aliases: [s-gammelt-mal]"
     )
@@ -217,7 +217,7 @@ def test_short_url_and_alias_survive_moving_and_renaming_a_goal(build_site, tmp_
 
 
 def test_redirect_pages_are_left_out_of_search(build_site):
-    built = build_site(SMALL_SITE)
+    built = build_site(BASE_SITE)
     index = (built.site / "search/search_index.json").read_text(encoding="utf-8")
     assert '"location":"m/' not in index.replace(" ", "")
 
