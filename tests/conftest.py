@@ -81,12 +81,23 @@ class Built:
         """The strict build failed only because the check found exactly these problems: it got as far as the
         check (MkDocs read the config and the plugin read every page), reported them all, stopped there with
         its count, and nothing else went wrong (no other warning or error, no traceback)."""
+        stop = f"strategy: {len(expected)} feil i innholdet; ingenting er skrevet, og det forrige nettstedet er urørt"
+        self._assert_failed_with(expected, errors=[stop])
+
+    def assert_failed_after_rendering(self, expected: list[str]) -> None:
+        """The strict build failed only because of exactly these problems, found while rendering the pages
+        (the check before the build does not see them): every page was rendered, and MkDocs stopped at the end
+        for these warnings and nothing else."""
+        self._assert_failed_with(expected, errors=[])
+        assert self.log.splitlines()[-1] == f"Error: Aborted with {len(expected)} warnings in strict mode!", self.log
+        assert (self.site / "index.html").exists() and (self.site / "sitemap.xml").exists(), self.log
+
+    def _assert_failed_with(self, expected: list[str], errors: list[str]) -> None:
         assert not self.ok, "the strict build should fail"
         assert "Traceback" not in self.log, self.log
         assert self.problems() == sorted(expected), self.log
         assert [w for w in self.warnings() if not w.startswith("strategy_site: ")] == [], self.log
-        stop = f"strategy: {len(expected)} feil i innholdet; ingenting er skrevet, og det forrige nettstedet er urørt"
-        assert self.lines("ERROR") == [stop], self.log
+        assert self.lines("ERROR") == errors, self.log
 
 
 def run_mkdocs(config: Path, site: Path, *extra: str, env: dict | None = None) -> Built:
@@ -309,11 +320,16 @@ def every_mistake_line() -> list[str]:
     return sorted(line for lines in MISTAKES.values() for line in lines)
 
 
+def build_once(tmp_path_factory: pytest.TempPathFactory, files: dict[str, str | bytes], options: str = "") -> Built:
+    """Build a site for a module- or session-scoped fixture shared by tests that only read the output:
+    it must build strict without a warning."""
+    root = tmp_path_factory.mktemp("shared")
+    built = build_in_process(write_site(root, files, options), root / "site")
+    assert built.ok and not built.warnings(), built.log
+    return built
+
+
 @pytest.fixture(scope="session")
 def base_site(tmp_path_factory) -> Built:
     """BASE_SITE built once per test session, for the tests that only read what it wrote."""
-    root = tmp_path_factory.mktemp("base")
-    config = write_site(root, BASE_SITE)
-    built = build_in_process(config, root / "site")
-    assert built.ok and not built.warnings(), built.log
-    return built
+    return build_once(tmp_path_factory, BASE_SITE)
