@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -31,10 +32,16 @@ from strategy_site.exports.schema import schema_files, stale_schemas
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
-    return subprocess.run(
-        [sys.executable, "-m", "strategy_site", "check", *args], cwd=root, capture_output=True, text=True, env=env
-    )
+    """`strategy check` run in `root`, in this process (the command in a fresh interpreter is run by
+    test_mistakes.py): its exit code and what it printed."""
+    out, err, cwd = io.StringIO(), io.StringIO(), Path.cwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", *args])
+    finally:
+        os.chdir(cwd)
+    return subprocess.CompletedProcess(["strategy", "check", *args], code, out.getvalue(), err.getvalue())
 
 
 def digest(folder: Path) -> dict[str, str]:
