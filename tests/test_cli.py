@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -44,6 +45,14 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["strategy", "check", *args], code, out.getvalue(), err.getvalue())
 
 
+def assert_errors(proc: subprocess.CompletedProcess, expected: list[str]) -> None:
+    """The check failed with exactly these errors: each is printed, the summary counts no others (the rest of
+    its output are lint notes), and nothing crashed."""
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert {f"docs/{line}" for line in expected} <= set(proc.stdout.splitlines()), proc.stdout
+    assert re.search(rf"^{len(expected)} feil( \(\d+ merknader\))? i docs/$", proc.stderr, re.M), proc.stderr
+
+
 def digest(folder: Path) -> dict[str, str]:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -62,10 +71,8 @@ def test_check_reports_every_mistake_as_file_line_field_message_and_fails(tmp_pa
     write_site(tmp_path, with_mistakes())
     before = digest(tmp_path / "docs")
     proc = run_check(tmp_path)
-    assert proc.returncode == 1
-    assert "Traceback" not in proc.stderr
+    assert_errors(proc, every_mistake_line())
     lines = proc.stdout.splitlines()
-    assert {f"docs/{line}" for line in every_mistake_line()} <= set(lines), proc.stdout
     assert "docs/feil/unknown-field.md:6: frist: ukjent felt; mente du «deadline»?" in lines
     assert "docs/feil/body-link-unknown-id.md:4: lenke: lenke til ukjent id «finnes-ikke»" in lines
     assert digest(tmp_path / "docs") == before, "check must never change the content"
@@ -258,5 +265,4 @@ def test_new_refuses_an_unknown_area_and_changes_nothing(tmp_path, monkeypatch, 
 def test_check_reports_an_unknown_key_with_brackets_without_crashing(tmp_path):
     write_site(tmp_path, {**BASE_SITE, "feil/k.md": "---\ntype: goal\ni[d: xk\ntitle: T\narea: s-forskning\n---\n"})
     proc = run_check(tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert "docs/feil/k.md:3: i[d: ukjent felt; mente du «id»?" in proc.stdout.splitlines()
+    assert_errors(proc, ["feil/k.md:2: id: feltet mangler", "feil/k.md:3: i[d: ukjent felt; mente du «id»?"])
