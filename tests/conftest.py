@@ -305,7 +305,6 @@ MISTAKES: dict[str, list[str]] = {
 }
 
 
-
 def mistake_files(name: str) -> dict[str, bytes]:
     """A mistake's files as they go into the site: `feil/<name>.md` or `feil/<name>/<file>.md`."""
     folder = MISTAKES_DIR / name
