@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from strategy_site.charts.specs import (
+from strategy_site.charts import (
     actions_without_timeline,
     annual_cycle_chart,
     charts_for,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+
+from strategy_site.core.labels import LabelError, Labels
 
 
 def _severity():
@@ -26,6 +28,20 @@ class LintConfig(Config):
     too_many_starts = _severity()
     start_limit = c.Optional(c.Type(int))
     """Most actions of one unit that may start in the same period before `too_many_starts` reports them."""
+
+
+class _LabelsOption(BaseConfigOption[Labels]):
+    """A mapping of label keys to text, read into the site's `Labels` (an unknown key is an error)."""
+
+    def run_validation(self, value: object) -> Labels:
+        if value is None:
+            return Labels()
+        if not isinstance(value, dict):
+            raise ValidationError("labels: skal være en mapping fra nøkkel til tekst")
+        try:
+            return Labels(value)
+        except LabelError as exc:
+            raise ValidationError(str(exc)) from exc
 
 
 class StrategyConfig(Config):
@@ -111,6 +127,18 @@ class StrategyConfig(Config):
     a page's `internal_fields`, and every page and link that only internal readers have. The environment
     variable `STRATEGY_AUDIENCE` overrides it, so one mkdocs.yml serves both builds.
     `audience: internal`
+    """
+
+    # Interface text: the plugin's Norwegian labels (`labels.yml` in the package).
+    labels = _LabelsOption()
+    """Replace any of the plugin's interface labels (badges, navigation, headings); `{name}` marks a value
+    the plugin fills in. Longer text is in the templates, overridden in `overrides/strategy/`.
+
+    ```yaml
+    labels:
+      not_assessed: "Ikke vurdert ennå"
+      reports_nav: "Rapport for {period}"
+    ```
     """
 
     # Search: which blocks the search index reads.

@@ -15,22 +15,14 @@ from strategy_site.blocks.renderer import BlockRenderer, block
 from strategy_site.core.models import Area, Strategy
 from strategy_site.core.periods import PeriodError, parse_period
 from strategy_site.measures.reports import (
-    CHANGE_LABELS,
+    change_labels,
     current_period,
     period_report,
-    report_path,
     reporting_periods,
     rows_for,
     summary_for,
 )
-
-# Where the plugin writes a unit's exports; blocks link to them.
-EXPORTS = {"csv": "export/{id}/actions.csv", "xlsx": "export/{id}/handlingsplan.xlsx"}
-
-
-def _strategy_of(r: BlockRenderer, entity) -> Strategy | None:
-    sid = r.model.strategy_of.get(entity.id)
-    return r.model.get(sid) if sid else None  # type: ignore[return-value]
+from strategy_site.site.layout import report_path, unit_exports
 
 
 def _period(args: dict[str, str]):
@@ -46,7 +38,7 @@ def _exports(r: BlockRenderer, strategy: Strategy | None) -> dict[str, str]:
     """Relative URLs of the unit's exports that exist in this build."""
     if strategy is None or r.url is None:
         return {}
-    links = {kind: r.url(path.format(id=strategy.id)) for kind, path in EXPORTS.items()}
+    links = {kind: r.url(path) for kind, path in unit_exports(strategy.id).items()}
     return {kind: url for kind, url in links.items() if url}
 
 
@@ -58,7 +50,7 @@ def action_summary_block(r: BlockRenderer, args, page_entity) -> str:
         raise ValueError("blokken gjelder en strategi eller et område")
     period = _period(args)
     areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
-    strategy = target if isinstance(target, Strategy) else _strategy_of(r, target)
+    strategy = target if isinstance(target, Strategy) else r.model.strategy_for(target.id)
     return r.render(
         "action_summary",
         target=target,
@@ -79,7 +71,7 @@ def action_status_block(r: BlockRenderer, args, page_entity) -> str:
         raise ValueError("blokken gjelder en strategi eller et område")
     areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
     groups = [(a, None, rows_for(r.model, a, None)) for a in areas]
-    return r.render("action_status", groups=groups, period=None, changes=None, labels=CHANGE_LABELS)
+    return r.render("action_status", groups=groups, period=None, changes=None, labels=change_labels(r.model.labels))
 
 
 @block("period-report")
@@ -96,7 +88,7 @@ def period_report_block(r: BlockRenderer, args, page_entity) -> str:
         "period_report",
         report=report,
         levels=r.model.scales.statuses.levels,
-        labels=CHANGE_LABELS,
+        labels=change_labels(r.model.labels),
         exports=_exports(r, target),
         previous_url=r.url(report_path(r.model, target.id, report.previous)) if report.previous and r.url else None,
     )

@@ -8,37 +8,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from strategy_site.blocks.renderer import BlockRenderer, block, number, percent
-from strategy_site.charts.specs import (
+from strategy_site.blocks.renderer import BlockRenderer, block
+from strategy_site.charts import (
     CHART_KINDS,
     Chart,
+    ChartKey,
     actions_without_timeline,
     annual_cycle_chart,
     charts_for,
     indicator_chart,
 )
+from strategy_site.core.cache import Key
 from strategy_site.core.models import Area, Entity, Goal, Indicator, Strategy
+from strategy_site.core.numbers import percent
 from strategy_site.measures.attainment import action_summary, attainment_for
 from strategy_site.measures.indicators import progress
 
-CHART_ASSET = "plotly"
 KINDS = [*CHART_KINDS, "indicator", "annual-cycle"]
 
 
+@dataclass(frozen=True)
+class ChartHtmlKey(Key[str]):
+    """The HTML of the chart of a kind for an entity."""
+
+    kind: str
+    target: str
+
+
 def render_chart(r: BlockRenderer, chart: Chart) -> str:
-    """The HTML of one chart; tells the plugin the page needs the chart script."""
-    r.assets.add(CHART_ASSET)
+    """The HTML of one chart."""
     height = chart.figure.get("layout", {}).get("height", 400)
     # A chart holds no links and is worked out from the model alone: its HTML is the same on every page.
-    return r.model.derived_value(
-        ("chart-html", chart.kind, chart.target),
+    return r.model.cache.get(
+        ChartHtmlKey(chart.kind, chart.target),
         lambda: r.render("chart", chart=chart, spec=chart.spec_json(), height=height),
     )
-
-
-def _strategy_of(r: BlockRenderer, entity: Entity) -> Strategy | None:
-    strategy = r.model.get(r.model.strategy_of.get(entity.id, ""))
-    return strategy if isinstance(strategy, Strategy) else None
 
 
 @block("chart")
@@ -49,15 +53,17 @@ def chart_block(r: BlockRenderer, args, page_entity) -> str:
         raise ValueError(f"type: skriv en av {', '.join(KINDS)}")
     target = r.target(args, page_entity, "id", "area", "strategy")
     chart = None
+    model = r.model
     if kind == "indicator":
         if not isinstance(target, Indicator):
             raise ValueError(f"«{target.id}» er ikke en indikator")
-        chart = indicator_chart(r.model, target)
+        chart = model.cache.get(ChartKey(kind, target.id), lambda: indicator_chart(model, target))
     elif kind == "annual-cycle":
-        strategy = target if isinstance(target, Strategy) else _strategy_of(r, target)
-        chart = annual_cycle_chart(r.model, strategy) if strategy else None
+        strategy = target if isinstance(target, Strategy) else model.strategy_for(target.id)
+        if strategy is not None:
+            chart = model.cache.get(ChartKey(kind, strategy.id), lambda: annual_cycle_chart(model, strategy))
     elif isinstance(target, Strategy | Area | Goal):
-        chart = CHART_KINDS[kind](r.model, target.id)
+        chart = model.cache.get(ChartKey(kind, target.id), lambda: CHART_KINDS[kind](model, target.id))
     if chart is None:
         return r.render("chart_empty", target=target)
     return render_chart(r, chart)
@@ -88,7 +94,7 @@ def key_figures(r: BlockRenderer, target: Entity) -> list[Card]:
     """The headline figures of a strategy or area."""
     model = r.model
     goals = model.goals_in(target.id)
-    summary = attainment_for(goals, model.scales.ratings)
+    summary = attainment_for(goals, model.scales.ratings, cache=model.cache)
     cards = [
         Card("goals", str(summary.goals), "utviklingsmål", f"{summary.rated} vurdert"),
         Card(
@@ -100,7 +106,7 @@ def key_figures(r: BlockRenderer, target: Entity) -> list[Card]:
     ]
     actions = model.actions_in(target.id)
     if actions:
-        figures = action_summary(goals, actions, model.actions_of, model.scales.statuses)
+        figures = action_summary(goals, actions, model.actions_of, model.scales.statuses, cache=model.cache)
         cards.append(
             Card(
                 "actions-started",
@@ -144,4 +150,4 @@ def indicators_block(r: BlockRenderer, args, page_entity) -> str:
         indicators = [r.model.get(i) for i in r.model.indicators_of.get(target.id, [])]
     else:
         indicators = r.model.indicators_in(target.id)
-    return r.render("indicators", target=target, rows=[progress(i) for i in indicators], number=number)
+    return r.render("indicators", target=target, rows=[progress(i) for i in indicators])

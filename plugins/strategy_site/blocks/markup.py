@@ -131,6 +131,8 @@ def prepare(
         return "\n\n" + SLOT.format(len(page.slots) - 1) + "\n\n"
 
     head = "".join(slot(kind) for kind in before if kind not in placed)
-    tail = "".join(f"\n\n## {heading}\n" + slot(kind) for heading, kind in after if kind not in placed)
+    tail = "".join(
+        f"\n\n## {model.labels.text(heading)}\n" + slot(kind) for heading, kind in after if kind not in placed
+    )
     page.markdown = head + body + tail
     return page

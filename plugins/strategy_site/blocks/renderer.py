@@ -17,9 +17,11 @@ from markupsafe import Markup, escape
 
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action, Entity, Goal, Indicator
+from strategy_site.core.numbers import measured, number, percent
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
-from strategy_site.measures.attainment import latest_rating, latest_status, ratings_by_period
+from strategy_site.measures.attainment import latest_rating, ratings_by_period
+from strategy_site.measures.status import status_at
 
 Linker = Callable[[str], str | None]
 
@@ -30,24 +32,17 @@ SLOT_RE = re.compile(r"<!-- strategy-slot:(\d+) -->")
 ID_ARGUMENTS = ("id", "area", "strategy", "goal", "indicator", "action")
 
 
-def number(value: float | int | None, decimals: int = 0) -> str:
-    """Norwegian number format: thin space between thousands, decimal comma."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
-    return text
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100)}\u00a0%"
-
-
 def _badge(css: str, mark: object, label: str) -> Markup:
     """A badge: the mark as written and the level's label, so status is never shown by colour alone."""
     return Markup(
         f'<span class="strategy-badge {escape(css)}">{escape(mark)} '
         f'<span class="strategy-badge__label">{escape(label)}</span></span>'
     )
+
+
+def _no_badge(text: str) -> Markup:
+    """A grey badge with only words: nothing assessed or reported, or a rating the scale does not know."""
+    return Markup(f'<span class="strategy-badge strategy-badge--none">{escape(text)}</span>')
 
 
 BlockFunction = Callable[["BlockRenderer", dict[str, str], Entity | None], str]
@@ -89,8 +84,6 @@ class BlockRenderer:
     env: jinja2.Environment
     link: Linker
     short: Linker | None = None
-    # Names of page assets the rendered blocks need (e.g. a chart library); the plugin adds them to the page.
-    assets: set[str] = field(default_factory=set)
     # URL of a file of the built site (by its source path) relative to this page, or None when it is absent.
     url: Callable[[str], str | None] | None = None
     # The build's content problems and lint findings, for the editors' overview.
@@ -100,9 +93,14 @@ class BlockRenderer:
 
     def __post_init__(self) -> None:
         self.env.filters.setdefault("number", number)
+        self.env.filters.setdefault("measured", measured)
         self.env.filters.setdefault("percent", percent)
 
     # Helpers the templates use through `r`.
+    def label(self, key: str, **values: object) -> str:
+        """The site's interface label `key` (templates have the labels as `t` too)."""
+        return self.model.labels.text(key, **values)
+
     def ref(self, ident: str, text: str | None = None) -> Markup:
         """A link to an entity by id, with its title as text."""
         entity = self.model.get(ident)
@@ -115,7 +113,7 @@ class BlockRenderer:
 
     def rating_badge(self, rating) -> Markup:
         if rating is None:
-            return Markup('<span class="strategy-badge strategy-badge--none">Ikke vurdert</span>')
+            return _no_badge(self.label("not_assessed"))
         css, label, mark = escape(rating.level.css), escape(rating.level.label), escape(rating.mark)
         return Markup(
             f'<span class="strategy-badge {css}" title="{label}">{mark} '
@@ -126,39 +124,37 @@ class BlockRenderer:
         """The badge of one assessment as written (a part of a goal, say)."""
         level = self.model.scales.ratings.resolve(assessment.rating)
         if level is None:
-            return Markup(f'<span class="strategy-badge strategy-badge--none">{escape(assessment.rating)}</span>')
+            return _no_badge(assessment.rating)
         return _badge(level.css, assessment.rating, level.label)
-
-    def decimals(self, value: float) -> int:
-        return 0 if float(value).is_integer() else 1
 
     def last_value(self, indicator: Indicator) -> str:
         period, value = max(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
         unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
-        return f"{number(value, self.decimals(value))}{unit} ({parse_period(period).label})"
+        return f"{measured(value)}{unit} ({parse_period(period).label})"
 
     def status_badge(self, entry) -> Markup:
         if entry is None:
-            return Markup('<span class="strategy-badge strategy-badge--none">Ikke rapportert</span>')
+            return _no_badge(self.label("not_reported"))
         level = self.model.scales.statuses.get(entry.level)
-        label = level.label if level else "ukjent"
+        label = level.label if level else self.label("unknown_status")
         css = level.css if level else "strategy-badge--none"
         return _badge(css, entry.level, label)
 
     def latest(self, goal: Goal):
-        return latest_rating(goal, self.model.scales.ratings)
+        return latest_rating(goal, self.model.scales.ratings, cache=self.model.cache)
 
     def history(self, goal):
-        return ratings_by_period(goal, self.model.scales.ratings)
+        return ratings_by_period(goal, self.model.scales.ratings, self.model.cache)
 
     def status(self, action: Action):
-        return latest_status(action)
+        return status_at(action, cache=self.model.cache)
 
     def period_label(self, key: str | None) -> str:
         return parse_period(key).label if key else "–"
 
     def render(self, template: str, **context) -> str:
-        return self.env.get_template(f"strategy/{template}.html").render(r=self, model=self.model, **context)
+        template_file = self.env.get_template(f"strategy/{template}.html")
+        return template_file.render(r=self, model=self.model, t=self.model.labels, **context)
 
     def block(self, directive: Directive, page_entity: Entity | None) -> str:
         """Render one directive; raises ValueError with a message for the editor when it cannot."""

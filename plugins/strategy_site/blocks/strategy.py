@@ -14,7 +14,7 @@ from strategy_site.measures.attainment import action_summary, attainment_for
 @block("facts")
 def facts_block(r: BlockRenderer, args, page_entity) -> str:
     entity = r.target(args, page_entity, "id")
-    strategy = r.model.get(r.model.strategy_of.get(entity.id, ""))
+    strategy = r.model.strategy_for(entity.id)
     deadline = None
     if isinstance(entity, Goal):
         deadline = entity.deadline or (str(strategy.period.end) if strategy else None)
@@ -27,10 +27,10 @@ def facts_block(r: BlockRenderer, args, page_entity) -> str:
 def attainment_block(r: BlockRenderer, args, page_entity) -> str:
     """Attainment per area of a strategy (or for one area), with a total row."""
     target = r.target(args, page_entity, "area", "strategy")
-    ratings = r.model.scales.ratings
+    ratings, cache = r.model.scales.ratings, r.model.cache
     areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
-    rows = [(a, attainment_for(r.model.goals_in(a), ratings)) for a in areas]
-    total = attainment_for(r.model.goals_in(target.id), ratings)
+    rows = [(a, attainment_for(r.model.goals_in(a), ratings, cache=cache)) for a in areas]
+    total = attainment_for(r.model.goals_in(target.id), ratings, cache=cache)
     return r.render("attainment", target=target, rows=rows, total=total, levels=ratings.levels)
 
 
@@ -54,7 +54,7 @@ def statements_block(r: BlockRenderer, args, page_entity) -> str:
     target = r.target(args, page_entity, "strategy")
     if not isinstance(target, Strategy):
         raise ValueError("strategy: blokken viser målbildet til en strategi")
-    summary = attainment_for(target.statements, r.model.scales.ratings)  # type: ignore[arg-type]
+    summary = attainment_for(target.statements, r.model.scales.ratings)
     return r.render("statements", target=target, summary=summary, levels=r.model.scales.ratings.levels)
 
 
@@ -101,8 +101,8 @@ def units_block(r: BlockRenderer, args, page_entity) -> str:
         units.append(
             (
                 r.model.get(sid),
-                attainment_for(goals, ratings),
-                action_summary(goals, actions, r.model.actions_of, r.model.scales.statuses),
+                attainment_for(goals, ratings, cache=r.model.cache),
+                action_summary(goals, actions, r.model.actions_of, r.model.scales.statuses, cache=r.model.cache),
             )
         )
     return r.render("units", units=units)

@@ -15,8 +15,9 @@ from typing import Literal
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action, Goal
 from strategy_site.core.periods import Period, parse_period
-from strategy_site.core.problems import Problem
-from strategy_site.measures.reports import current_period, status_at
+from strategy_site.core.problems import Problem, field_path
+from strategy_site.measures.reports import current_period
+from strategy_site.measures.status import status_at
 
 Setting = Literal["error", "warning", "info", "off"]
 
@@ -137,7 +138,7 @@ def _goal_without_indicator(model, settings):
 def _goal_without_deadline(model, settings):
     for goal in _goals(model):
         if goal.deadline is None:
-            strategy = model.get(model.strategy_of.get(goal.id, ""))
+            strategy = model.strategy_for(goal.id)
             fallback = f"; strategiperiodens slutt ({strategy.period.end}) brukes" if strategy else ""
             yield goal.id, ("deadline",), f"målet har ingen frist (deadline){fallback}"
 
@@ -148,12 +149,8 @@ def _active_in(action: Action, period: Period, model: SiteModel) -> bool:
         return False
     if action.end and parse_period(action.end).end < period.start:
         return False
-    earlier = [e for e in action.status if parse_period(e.period).end < period.start]
-    if earlier:
-        last = max(earlier, key=lambda e: parse_period(e.period))
-        if model.scales.statuses.is_done(last.level):
-            return False
-    return True
+    last = status_at(action, period, "before", model.cache)
+    return last is None or not model.scales.statuses.is_done(last.level)
 
 
 @lint("status-not-reported")
@@ -163,7 +160,7 @@ def _status_not_reported(model, settings):
         if period is None:
             continue
         for action in model.actions_in(strategy_id):
-            if not _active_in(action, period, model) or status_at(action, period) is not None:
+            if not _active_in(action, period, model) or status_at(action, period, "within", model.cache) is not None:
                 continue
             reported = sorted((parse_period(e.period) for e in action.status), reverse=True)
             last = f" (siste: {reported[0].label})" if reported else ""
@@ -206,7 +203,7 @@ def run_lints(model: SiteModel, settings: LintSettings | None = None) -> list[Pr
                     record.path,
                     message,
                     line=record.line(*loc),
-                    field=".".join(str(p) for p in loc),
+                    field=field_path(loc),
                     severity=severity,  # type: ignore[arg-type]
                     code=code,
                 )

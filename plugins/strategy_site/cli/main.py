@@ -16,58 +16,12 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError, PluginError
-from mkdocs.structure.files import get_files
-
-from strategy_site.checks.analysis import Analysis
 from strategy_site.checks.annotations import FORMATS
-from strategy_site.checks.precheck import check_site
 from strategy_site.cli.scaffold import KINDS, ScaffoldError, new_page
 from strategy_site.exports.schema import stale_schemas, write_schemas
-
-PLUGIN = "strategy"
-
-
-class SiteError(Exception):
-    """The site cannot be read (no mkdocs.yml, no strategy plugin, bad configuration)."""
-
-
-@dataclass
-class Site:
-    """A site's analysed content and where its docs folder is, relative to the working directory."""
-
-    analysis: Analysis
-    docs_dir: Path
-    docs_prefix: str
-
-
-def load_site(config_file: str) -> Site:
-    """Read mkdocs.yml and the plugin's options, and analyse every page the build would read."""
-    from strategy_site.plugin import lint_settings_from, read_pages, scales_from
-
-    if not Path(config_file).is_file():
-        raise SiteError(f"{config_file}: finner ikke konfigurasjonsfilen (bruk -f for å angi den)")
-    try:
-        config = load_config(config_file)
-    except (ConfigurationError, PluginError) as exc:
-        raise SiteError(f"{config_file}: {exc}") from exc
-    plugin = config.plugins.get(PLUGIN)
-    if plugin is None:
-        raise SiteError(f"{config_file}: pluginen «{PLUGIN}» står ikke under plugins")
-    try:
-        scales = scales_from(plugin.config)
-        lints = lint_settings_from(plugin.config)
-    except PluginError as exc:
-        raise SiteError(str(exc)) from exc
-    docs, unreadable = read_pages(get_files(config))
-    analysis = check_site(docs, scales, unreadable, lints)
-    docs_dir = Path(config.docs_dir)
-    prefix = os.path.relpath(docs_dir, Path.cwd()).replace(os.sep, "/")
-    return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/")
+from strategy_site.glue.command import SiteError, load_site
 
 
 def check(args: argparse.Namespace) -> int:

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from strategy_site.core.graph import SiteModel, build_model
 from strategy_site.core.load import Record, SourceDoc, normalise, split_frontmatter
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator
+from strategy_site.core.yamlread import parse_yaml
 
 AUDIENCES = ("internal", "public")
 
@@ -56,14 +56,15 @@ def hidden_entities(model: SiteModel) -> set[str]:
     return hidden
 
 
-def _plain_page_is_internal(text: str) -> bool:
-    front, _ = split_frontmatter(normalise(text))
+def _plain_page_is_internal(doc: SourceDoc) -> bool:
+    """Whether a page without `type` says `visibility: internal`, its frontmatter read as every page's is.
+
+    A page whose frontmatter cannot be read is an error of the build already, reported with its line.
+    """
+    front, first_line = split_frontmatter(normalise(doc.text))
     if not front:
         return False
-    try:
-        data = yaml.safe_load(front)
-    except yaml.YAMLError:
-        return False
+    data, _, _ = parse_yaml(front, doc.path, first_line)
     return isinstance(data, dict) and data.get("visibility") == "internal"
 
 
@@ -95,7 +96,7 @@ def public_view(model: SiteModel, docs: Iterable[SourceDoc]) -> PublicView:
     hidden = hidden_entities(model)
     entity_paths = {record.path for record in model.records.values()}
     hidden_paths = {model.records[i].path for i in hidden}
-    hidden_paths |= {d.path for d in docs if d.path not in entity_paths and _plain_page_is_internal(d.text)}
+    hidden_paths |= {d.path for d in docs if d.path not in entity_paths and _plain_page_is_internal(d)}
     records = [
         Record(public_entity(r.entity, hidden), r.path, r.lines, r.first_line)
         for ident, r in model.records.items()

@@ -5,23 +5,21 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
+from strategy_site.core.cache import Cache
+from strategy_site.core.labels import DEFAULT, Labels
 from strategy_site.core.load import Record
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Strategy
 from strategy_site.core.periods import parse_period
-from strategy_site.core.problems import Problem
+from strategy_site.core.problems import Problem, field_path
 from strategy_site.core.scales import Scales
-
-T = TypeVar("T")
 
 
 def natural_key(text: str | None) -> tuple:
     """Sort '2' before '10' and '3a' after '3'."""
     parts = re.split(r"(\d+)", text or "")
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+    return tuple((0, int(p)) if p.isdecimal() else (1, p) for p in parts if p)
 
 
 @dataclass
@@ -41,23 +39,22 @@ class SiteModel:
     area_of: dict[str, str] = field(default_factory=dict)
     # Ids used by more than one page (each page is reported); the model holds the first of them.
     duplicate_ids: set[str] = field(default_factory=set)
-    # Figures worked out from the model for many pages (a chart, its HTML), by key; see `derived_value`.
-    derived: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def derived_value(self, key: tuple, make: Callable[[], T]) -> T:
-        """`make()` the first time a build asks for `key`, the same object after that.
-
-        The model does not change once built, so what is worked out from it holds for the whole build: an
-        indicator's chart is drawn on its page, its goals' pages, its area's page and two dashboards.
-        """
-        if key not in self.derived:
-            self.derived[key] = make()
-        return self.derived[key]
+    # How the site speaks to readers: its interface labels and the folder of its short links (`/m/<id>/`).
+    # Site settings like `scales`; the plugin sets them from mkdocs.yml.
+    labels: Labels = field(default_factory=lambda: DEFAULT, repr=False, compare=False)
+    short_url_prefix: str = "m"
+    # What the build works out from the model for many pages (a chart, an action's status timeline), by key.
+    cache: Cache = field(default_factory=Cache, repr=False, compare=False)
 
     def get(self, ident: str) -> Entity | None:
         """The entity with this id (or with this id among its aliases)."""
         record = self.records.get(ident) or self.records.get(self.aliases.get(ident, ""))
         return record.entity if record else None
+
+    def strategy_for(self, ident: str) -> Strategy | None:
+        """The strategy an entity belongs to (a strategy belongs to itself), or None when it is not placed."""
+        strategy = self.get(self.strategy_of.get(ident, ""))
+        return strategy if isinstance(strategy, Strategy) else None
 
     def record(self, ident: str) -> Record:
         return self.records[ident]
@@ -107,8 +104,7 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(self, record: Record, field_loc: tuple, message: str) -> None:
-        field_name = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(field_loc))
-        self.problems.append(Problem(record.path, message, line=record.line(*field_loc), field=field_name))
+        self.problems.append(Problem(record.path, message, line=record.line(*field_loc), field=field_path(field_loc)))
 
     def ref(self, record: Record, field_loc: tuple, ident: str, kinds: tuple[type[Entity], ...]) -> str | None:
         """Resolve a reference; report it when it names no entity of the expected kind."""

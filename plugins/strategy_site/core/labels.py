@@ -32,6 +32,7 @@ class Labels(Mapping[str, str]):
     def __init__(self, overrides: Mapping[str, object] | None = None) -> None:
         base = default_labels()
         self._text = dict(base)
+        self._overrides = dict(overrides or {})
         for key, value in (overrides or {}).items():
             if key not in base:
                 close = difflib.get_close_matches(str(key), base, n=1)
@@ -45,6 +46,10 @@ class Labels(Mapping[str, str]):
         """The label `key` with `{name}` filled in from `values`."""
         return self._text[key].format(**values) if values else self._text[key]
 
+    def risk(self, level: str) -> str:
+        """The words for an action's risk level (`low`, `medium`, `high`)."""
+        return self.text(f"risk_{level}")
+
     def __getitem__(self, key: str) -> str:
         return self._text[key]
 
@@ -53,6 +58,10 @@ class Labels(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._text)
+
+    def __repr__(self) -> str:
+        # Stable across builds: `serve --dirty` compares the plugin's settings by their repr.
+        return f"Labels({self._overrides!r})"
 
 
 # The labels as packaged, for code that runs without a site (the check command, tests).

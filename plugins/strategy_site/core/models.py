@@ -15,7 +15,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     WithJsonSchema,
     model_validator,
 )
@@ -71,22 +70,9 @@ PeriodKey = Annotated[
 Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": ["string", "number"]})]
 
 
-class Memo(dict):
-    """Figures derived from a model's fields (e.g. its sorted status history), kept by `attainment.memo`.
-
-    Never part of the model's value: two models with equal fields are equal whatever either has worked out.
-    """
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Memo)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
 class _Model(BaseModel):
     # No .inf or .nan: they are not numbers anyone reports, and JSON cannot hold them.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
-    _memo: Memo = PrivateAttr(default_factory=Memo)
 
 
 # Fields that identify a page: a page is internal as a whole (visibility), never just these.
@@ -97,7 +83,10 @@ class Entity(_Model):
     """Fields every page type has."""
 
     type: str
-    id: Id = Field(description="Unik id på tvers av nettstedet; gir siden en fast kort adresse /m/<id>/.")
+    # The short link's folder is a site setting (`short_url_prefix`): the guide shows it, the schema cannot.
+    id: Id = Field(
+        description="Unik id på tvers av nettstedet; gir siden en fast kort adresse som virker også når filen flyttes."
+    )
     title: Text = Field(min_length=1, json_schema_extra={"minLength": 1}, description="Tittel.")
     aliases: list[Id] = Field(default_factory=list, description="Tidligere id-er som skal videresendes hit.")
     visibility: Literal["public", "internal"] = Field(

@@ -8,7 +8,8 @@ from typing import Any
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import MODELS, Action, Entity, Goal, Strategy
 from strategy_site.exports.safe_text import json_for_html
-from strategy_site.measures.attainment import action_summary, attainment_for, latest_rating, latest_status
+from strategy_site.measures.attainment import action_summary, attainment_for, latest_rating
+from strategy_site.measures.status import status_at
 
 EXPORT_VERSION = 2
 
@@ -20,8 +21,8 @@ def figures(model: SiteModel, ident: str) -> dict[str, Any]:
     """Summary figures of a strategy or area: goals, actions, and the rating distribution."""
     goals = model.goals_in(ident)
     actions = model.actions_in(ident)
-    out = action_summary(goals, actions, model.actions_of, model.scales.statuses).as_dict()
-    out.update(attainment_for(goals, model.scales.ratings).as_dict())
+    out = action_summary(goals, actions, model.actions_of, model.scales.statuses, cache=model.cache).as_dict()
+    out.update(attainment_for(goals, model.scales.ratings, cache=model.cache).as_dict())
     return out
 
 
@@ -29,7 +30,7 @@ def entity_attainment(model: SiteModel, ident: str) -> dict[str, Any] | None:
     """What the site computes for one entity: a goal's latest rating, an action's latest status."""
     entity = model.get(ident)
     if isinstance(entity, Goal):
-        rating = latest_rating(entity, model.scales.ratings)
+        rating = latest_rating(entity, model.scales.ratings, cache=model.cache)
         if rating is None:
             return {"rated": False}
         return {
@@ -42,7 +43,7 @@ def entity_attainment(model: SiteModel, ident: str) -> dict[str, Any] | None:
             "reached": rating.level.reached,
         }
     if isinstance(entity, Action):
-        status = latest_status(entity)
+        status = status_at(entity, cache=model.cache)
         if status is None:
             return {"reported": False}
         statuses = model.scales.statuses

@@ -15,11 +15,11 @@ from strategy_site.core.models import Action
 from strategy_site.core.periods import parse_period
 from strategy_site.exports.safe_text import spreadsheet_cell
 from strategy_site.exports.xlsx import Sheet, workbook
-from strategy_site.measures.attainment import latest_rating, latest_status
+from strategy_site.measures.attainment import latest_rating
 from strategy_site.measures.reports import reporting_periods, summary_for
+from strategy_site.measures.status import status_at
 
 _FIXED_TIME = dt.datetime(2000, 1, 1)
-_RISK = {"low": "Lav", "medium": "Middels", "high": "Høy"}
 
 ACTION_COLUMNS = [
     "Område",
@@ -52,7 +52,7 @@ def action_rows(model: SiteModel, strategy_id: str) -> list[list[Any]]:
     for area_id in model.areas_of.get(strategy_id, []):
         for action in model.actions_in(area_id):
             goals = [g for gid in action.goals if (g := model.get(gid)) is not None]
-            status = latest_status(action)
+            status = status_at(action, cache=model.cache)
             level = statuses.get(status.level) if status else None
             rows.append(
                 [
@@ -69,7 +69,7 @@ def action_rows(model: SiteModel, strategy_id: str) -> list[list[Any]]:
                     action.budget.hours if action.budget else None,
                     action.budget.nok if action.budget else None,
                     action.financing,
-                    _RISK[action.risk.level] if action.risk else None,
+                    model.labels.risk(action.risk.level) if action.risk else None,
                     action.risk.note if action.risk else None,
                     status.period if status else None,
                     status.level if status else None,
@@ -158,7 +158,7 @@ def _attainment(model: SiteModel, strategy_id: str) -> list[list[Any]]:
     rows = []
     for area_id in model.areas_of.get(strategy_id, []):
         for goal in model.goals_in(area_id):
-            rating = latest_rating(goal, model.scales.ratings)
+            rating = latest_rating(goal, model.scales.ratings, cache=model.cache)
             rows.append(
                 [
                     model.get(area_id).title,

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from pydantic import BaseModel
-
-from strategy_site.core.models import Action, Assessment, Goal, StatusEntry
+from strategy_site.core.cache import Cache, Key
+from strategy_site.core.models import Action, Assessment, Goal, Statement
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.core.scales import RatingLevel, RatingScale, StatusScale
-
-T = TypeVar("T")
+from strategy_site.measures.status import level_at
 
 
 @dataclass(frozen=True)
@@ -31,26 +26,25 @@ class GoalRating:
         return " / ".join(a.rating for a in self.assessments)
 
 
-def memo(owner: BaseModel, name: str, sources: tuple, compute: Callable[[], T]) -> T:
-    """`compute()`, kept on `owner` for as long as each of `sources` is the same object.
+@dataclass(frozen=True)
+class RatingsKey(Key[list[GoalRating]]):
+    """The ratings per period of the goal with this id."""
 
-    The blocks of a page ask for the same goal's ratings and the same action's status many times a build;
-    the answer depends only on lists the model holds. A copy with other lists (the public view) computes anew.
+    goal: str
+
+
+def ratings_by_period(holder: Goal | Statement, scale: RatingScale, cache: Cache | None = None) -> list[GoalRating]:
+    """A goal's (or statement's) combined rating per period, oldest first.
+
+    With the cache of the goal's model (whose scale `scale` must be), a goal's ratings are worked out once a
+    build: the blocks of many pages ask for them. A statement has no id and is worked out each time.
     """
-    kept = owner._memo.get(name)
-    if kept is not None and len(kept[0]) == len(sources) and all(a is b for a, b in zip(kept[0], sources, strict=True)):
-        return kept[1]
-    value = compute()
-    owner._memo[name] = (sources, value)
-    return value
+    if cache is None or not isinstance(holder, Goal):
+        return _ratings_by_period(holder, scale)
+    return cache.get(RatingsKey(holder.id), lambda: _ratings_by_period(holder, scale))
 
 
-def ratings_by_period(holder: Goal, scale: RatingScale) -> list[GoalRating]:
-    """A goal's (or statement's) combined rating per period, oldest first."""
-    return memo(holder, "ratings", (holder.assessments, scale), lambda: _ratings_by_period(holder, scale))
-
-
-def _ratings_by_period(holder: Goal, scale: RatingScale) -> list[GoalRating]:
+def _ratings_by_period(holder: Goal | Statement, scale: RatingScale) -> list[GoalRating]:
     grouped: dict[Period, list[Assessment]] = {}
     for assessment in holder.assessments:
         grouped.setdefault(parse_period(assessment.period), []).append(assessment)
@@ -66,9 +60,11 @@ def _ratings_by_period(holder: Goal, scale: RatingScale) -> list[GoalRating]:
     return out
 
 
-def latest_rating(holder: Goal, scale: RatingScale, until: Period | None = None) -> GoalRating | None:
+def latest_rating(
+    holder: Goal | Statement, scale: RatingScale, until: Period | None = None, cache: Cache | None = None
+) -> GoalRating | None:
     """The most recent rating, optionally at or before a period."""
-    history = [r for r in ratings_by_period(holder, scale) if until is None or r.period <= until]
+    history = [r for r in ratings_by_period(holder, scale, cache) if until is None or r.period <= until]
     return history[-1] if history else None
 
 
@@ -103,9 +99,11 @@ class AttainmentSummary:
         }
 
 
-def attainment_for(goals: list[Goal], scale: RatingScale, until: Period | None = None) -> AttainmentSummary:
+def attainment_for(
+    goals: list[Goal] | list[Statement], scale: RatingScale, until: Period | None = None, cache: Cache | None = None
+) -> AttainmentSummary:
     """Summarise the latest rating of each goal; the distribution lists every level of the scale, in order."""
-    latest = [latest_rating(g, scale, until) for g in goals]
+    latest = [latest_rating(g, scale, until, cache) for g in goals]
     rated = [r for r in latest if r is not None]
     counts = Counter(r.level.key for r in rated)
     scores = [r.level.score for r in rated if r.level.score is not None]
@@ -116,22 +114,6 @@ def attainment_for(goals: list[Goal], scale: RatingScale, until: Period | None =
         distribution={lvl.key: counts.get(lvl.key, 0) for lvl in scale.levels},
         mean_score=sum(scores) / len(scores) if scores else None,
     )
-
-
-def latest_status(action: Action, until: Period | None = None) -> StatusEntry | None:
-    """The most recent status entry, optionally at or before a period (the first written of equal periods)."""
-    periods, entries = memo(action, "status", (action.status,), lambda: _status_timeline(action))
-    last = len(periods) if until is None else bisect.bisect_right(periods, until)
-    return entries[last - 1] if last else None
-
-
-def _status_timeline(action: Action) -> tuple[list[Period], list[StatusEntry]]:
-    """The action's periods in order, each with the first status entry written for it."""
-    first: dict[Period, StatusEntry] = {}
-    for entry in action.status:
-        first.setdefault(parse_period(entry.period), entry)
-    periods = sorted(first)
-    return periods, [first[p] for p in periods]
 
 
 @dataclass
@@ -166,9 +148,10 @@ def action_summary(
     actions_of: dict[str, list[str]],
     scale: StatusScale,
     until: Period | None = None,
+    cache: Cache | None = None,
 ) -> ActionSummary:
     """Goals followed up by at least one action, actions started and done, by the status scale."""
-    levels = [s.level for a in actions if (s := latest_status(a, until)) is not None]
+    levels = [level for a in actions if (level := level_at(a, until, cache)) is not None]
     counts = Counter(levels)
     action_ids = {a.id for a in actions}
     return ActionSummary(

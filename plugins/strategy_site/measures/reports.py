@@ -8,36 +8,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from strategy_site.core.cache import Cache, Key
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.labels import Labels
 from strategy_site.core.models import Action, StatusEntry, Strategy
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.measures.attainment import ActionSummary, action_summary
+from strategy_site.measures.status import status_at
 
 Change = Literal["new", "up", "down", "same", "stale", "unreported"]
 
-# How each change is written in a report: a sign that does not rely on colour, and its words.
-CHANGE_LABELS: dict[str, tuple[str, str]] = {
-    "new": ("+", "Ny i perioden"),
-    "up": ("▲", "Opp siden forrige periode"),
-    "down": ("▼", "Ned siden forrige periode"),
-    "same": ("=", "Uendret"),
-    "stale": ("!", "Ikke oppdatert i perioden; siste status vises"),
-    "unreported": ("–", "Ikke rapportert"),
-}
+# How each change is marked in a report: a sign that does not rely on colour; its words are the label
+# `change_<kind>` in labels.yml.
+CHANGE_SIGNS: dict[str, str] = {"new": "+", "up": "▲", "down": "▼", "same": "=", "stale": "!", "unreported": "–"}
 
 
-def status_at(action: Action, period: Period) -> StatusEntry | None:
-    """The status reported for exactly this period (an entry inside it counts; the latest such entry wins)."""
-    inside = [(parse_period(e.period), e) for e in action.status]
-    inside = [(p, e) for p, e in inside if p.start >= period.start and p.end <= period.end]
-    return max(inside, key=lambda pe: pe[0])[1] if inside else None
+def change_labels(labels: Labels) -> dict[str, tuple[str, str]]:
+    """Each change's sign and words, in report order."""
+    return {kind: (sign, labels.text(f"change_{kind}")) for kind, sign in CHANGE_SIGNS.items()}
 
 
-def status_before(action: Action, period: Period) -> StatusEntry | None:
-    """The latest status reported before the period begins, or None."""
-    earlier = [(parse_period(e.period), e) for e in action.status]
-    earlier = [(p, e) for p, e in earlier if p.end < period.start]
-    return max(earlier, key=lambda pe: pe[0])[1] if earlier else None
+@dataclass(frozen=True)
+class ReportingPeriodsKey(Key[list[Period]]):
+    """The reporting periods of the unit with this strategy id."""
+
+    strategy: str
+
+
+@dataclass(frozen=True)
+class SummaryKey(Key[ActionSummary]):
+    """The action summary of a strategy or area at a period (None: the latest status)."""
+
+    ident: str
+    period: Period | None
 
 
 def reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
@@ -45,7 +48,7 @@ def reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
 
     Worked out once per build (every report page and the workbook ask); the list is not to be changed.
     """
-    return model.derived_value(("reporting-periods", strategy_id), lambda: _reporting_periods(model, strategy_id))
+    return model.cache.get(ReportingPeriodsKey(strategy_id), lambda: _reporting_periods(model, strategy_id))
 
 
 def _reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
@@ -91,10 +94,12 @@ class ReportRow:
     change: Change
 
 
-def change_of(action: Action, period: Period) -> tuple[StatusEntry | None, StatusEntry | None, Change]:
+def change_of(
+    action: Action, period: Period, cache: Cache | None = None
+) -> tuple[StatusEntry | None, StatusEntry | None, Change]:
     """The status shown for a period, the status before it, and the change between them."""
-    now = status_at(action, period)
-    before = status_before(action, period)
+    now = status_at(action, period, "within", cache)
+    before = status_at(action, period, "before", cache)
     if now is None:
         return before, before, "stale" if before is not None else "unreported"
     if before is None:
@@ -118,8 +123,8 @@ class PeriodReport:
 
     @property
     def changes(self) -> dict[str, int]:
-        """How many actions had each kind of change, in the order of CHANGE_LABELS."""
-        counts = dict.fromkeys(CHANGE_LABELS, 0)
+        """How many actions had each kind of change, in the order of CHANGE_SIGNS."""
+        counts = dict.fromkeys(CHANGE_SIGNS, 0)
         for _, _, rows in self.areas:
             for row in rows:
                 counts[row.change] += 1
@@ -136,10 +141,10 @@ def rows_for(model: SiteModel, ident: str, period: Period | None) -> list[Report
         goal_numbers = [g.number for gid in action.goals if (g := model.get(gid)) is not None and g.number]
         number = goal_numbers[0] if goal_numbers else ""
         if period is None:
-            latest = max(action.status, key=lambda e: parse_period(e.period), default=None)
+            latest = status_at(action, cache=model.cache)
             rows.append(ReportRow(action, number, latest, None, "same" if latest else "unreported"))
         else:
-            shown, before, change = change_of(action, period)
+            shown, before, change = change_of(action, period, model.cache)
             rows.append(ReportRow(action, number, shown, before, change))
     return rows
 
@@ -150,10 +155,15 @@ def summary_for(model: SiteModel, ident: str, period: Period | None = None) -> A
     Worked out once per build: a period's report, the next period's report, the dashboards and the workbook
     all show the same figures.
     """
-    return model.derived_value(
-        ("action-summary", ident, period),
+    return model.cache.get(
+        SummaryKey(ident, period),
         lambda: action_summary(
-            model.goals_in(ident), model.actions_in(ident), model.actions_of, model.scales.statuses, until=period
+            model.goals_in(ident),
+            model.actions_in(ident),
+            model.actions_of,
+            model.scales.statuses,
+            until=period,
+            cache=model.cache,
         ),
     )
 
@@ -172,15 +182,3 @@ def period_report(model: SiteModel, strategy_id: str, period: Period) -> PeriodR
         summary=summary_for(model, strategy_id, period),
         areas=areas,
     )
-
-
-def unit_folder(path: str) -> str:
-    """The folder of a strategy's page, where its generated pages go ('' for the docs root)."""
-    folder = path.rsplit("/", 1)[0] if "/" in path else ""
-    return folder
-
-
-def report_path(model: SiteModel, strategy_id: str, period: Period) -> str:
-    """Source path of a unit's generated report page for a period, e.g. `mh/rapporter/2019.md`."""
-    folder = unit_folder(model.records[strategy_id].path)
-    return f"{folder}/rapporter/{period.key}.md" if folder else f"rapporter/{period.key}.md"

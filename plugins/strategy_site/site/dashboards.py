@@ -1,78 +1,58 @@
 """Dashboards (styringskort): one generated page per unit's strategy and per area, and a list of them all.
 
 Pure: gives the Markdown of each page by its source path; the plugin adds them to the site as generated files.
-The pages are made of blocks, so a site changes how a dashboard looks by overriding the block templates.
+The pages are made of blocks, so a site changes how a dashboard looks by overriding the block templates, and
+what it says by overriding its page template (`strategy/pages/dashboard.md`, `dashboards.md`).
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
+
+import jinja2
 
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Strategy
-from strategy_site.measures.reports import unit_folder
-from strategy_site.exports.safe_text import markdown_literal as md
+from strategy_site.site.layout import dashboard_src
+from strategy_site.site.page_templates import markdown_environment, render_page
 
 
-def dashboard_src(model: SiteModel, folder: str, strategy: str, area: str | None = None) -> str:
-    """Source path of a unit's dashboard (`vm/styringskort/index.md`) or an area's (`vm/styringskort/vm-forskning.md`).
+def dashboard_page(model: SiteModel, ident: str, markdown: jinja2.Environment) -> str:
+    """A dashboard's Markdown: key figures as cards, the charts, the attainment table and the indicators.
 
-    A unit's dashboards sit in the unit's folder next to its reports, so a dashboard page's navigation lists
-    its own unit's areas and not every area of every unit; a unit at the docs root gets `styringskort/<id>/`.
+    From the template `strategy/pages/dashboard.md` in `markdown` (a `markdown_environment`).
     """
-    unit = unit_folder(model.records[strategy].path)
-    base = posixpath.join(unit, folder) if unit else posixpath.join(folder, strategy)
-    return posixpath.join(base, f"{area}.md" if area else "index.md")
-
-
-def _page(title: str, body: list[str]) -> str:
-    # JSON is valid YAML and quotes any colon or quote in the title safely.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n" + "\n\n".join(body) + "\n"
-
-
-def dashboard_page(model: SiteModel, ident: str) -> str:
-    """A dashboard's Markdown: key figures as cards, the charts, the attainment table and the indicators."""
     entity = model.get(ident)
     is_strategy = isinstance(entity, Strategy)
-    name = entity.unit if is_strategy else entity.title
-    scope = "strategy" if is_strategy else "area"
-    body = [
-        f"# Styringskort: {md(name)}",
-        "Nøkkeltall, diagrammer og måloppnåelse, regnet ut fra innholdet på nettstedet.",
-        f"<!-- strategy/key-figures id={ident} -->",
-        "## Diagrammer",
-        f"<!-- strategy/charts id={ident} -->",
-        "## Måloppnåelse",
-        f"<!-- strategy/attainment {scope}={ident} -->",
-    ]
-    if model.indicators_in(ident):
-        body += ["## Indikatorer", f"<!-- strategy/indicators id={ident} -->"]
-    if is_strategy and entity.annual_cycle:
-        body += ["## Årshjul", f"<!-- strategy/chart type=annual-cycle id={ident} -->"]
-    if is_strategy and len(model.areas_of.get(ident, [])) > 0:
-        links = [f"- [{md(model.get(a).title)}]({a}.md)" for a in model.areas_of[ident]]
-        body += ["## Styringskort per område", "\n".join(links)]
-    # Links stand alone in list items: links inside running text would need more than colour to stand out.
-    body += ["## Se også", f"- [[{ident}]]"]
-    return _page(f"Styringskort: {name}", body)
+    return render_page(
+        markdown,
+        "dashboard",
+        entity=entity,
+        name=entity.unit if is_strategy else entity.title,
+        scope="strategy" if is_strategy else "area",
+        indicators=bool(model.indicators_in(ident)),
+        annual_cycle=is_strategy and bool(entity.annual_cycle),
+        areas=[(model.get(a).title, f"{a}.md") for a in model.areas_of.get(ident, [])] if is_strategy else [],
+    )
 
 
-def dashboard_pages(model: SiteModel, folder: str) -> dict[str, str]:
-    """Every dashboard page by source path: an overview, then one per strategy and one per area."""
+def dashboard_pages(model: SiteModel, folder: str, env: jinja2.Environment | None = None) -> dict[str, str]:
+    """Every dashboard page by source path: an overview, then one per strategy and one per area.
+
+    `env` is the site's template environment (its overrides first); without it, the package's templates.
+    """
+    markdown = markdown_environment(env)
     pages: dict[str, str] = {}
-    overview = ["# Styringskort", "Ett styringskort per enhet og per område, til bruk i møter og rapportering."]
+    units = []
     for sid in model.strategies:
         strategy = model.get(sid)
-        overview.append(f"## {md(strategy.unit)}")
         unit_src = dashboard_src(model, folder, sid)
         area_srcs = {a: dashboard_src(model, folder, sid, a) for a in model.areas_of.get(sid, [])}
-        lines = [f"- [Hele {md(strategy.unit)}]({posixpath.relpath(unit_src, folder)})"]
-        lines += [f"- [{md(model.get(a).title)}]({posixpath.relpath(src, folder)})" for a, src in area_srcs.items()]
-        overview.append("\n".join(lines))
-        pages[unit_src] = dashboard_page(model, sid)
+        areas = [(model.get(a).title, posixpath.relpath(src, folder)) for a, src in area_srcs.items()]
+        units.append({"name": strategy.unit, "link": posixpath.relpath(unit_src, folder), "areas": areas})
+        pages[unit_src] = dashboard_page(model, sid, markdown)
         for area_id, src in area_srcs.items():
-            pages[src] = dashboard_page(model, area_id)
+            pages[src] = dashboard_page(model, area_id, markdown)
     if pages:
-        pages[f"{folder}/index.md"] = _page("Styringskort", overview)
+        pages[f"{folder}/index.md"] = render_page(markdown, "dashboards", units=units)
     return pages

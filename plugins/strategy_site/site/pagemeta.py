@@ -8,8 +8,8 @@ from typing import Any
 
 import jinja2
 
-from strategy_site.site.history import Changed, History
 from strategy_site.core.models import Entity
+from strategy_site.site.history import Changed, History
 
 
 def responsible(entity: Entity | None, meta: dict[str, Any]) -> str | None:

@@ -1,0 +1,255 @@
+"""One build of a site: what the plugin learns in `on_files` and uses while MkDocs renders each page.
+
+The model, the generated files, the pages' prepared Markdown and held-back blocks live here; `plugin.py` only
+routes MkDocs' events to a `Build`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+from markupsafe import escape
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from strategy_site.blocks import BlockRenderer
+from strategy_site.blocks.late import LateBlocks
+from strategy_site.blocks.markup import PreparedPage, prepare
+from strategy_site.blocks.renderer import SLOT_RE
+from strategy_site.checks.analysis import Analysis
+from strategy_site.core.audience import public_view
+from strategy_site.core.graph import SiteModel
+from strategy_site.core.load import Record, SourceDoc, page_body
+from strategy_site.core.problems import Problem
+from strategy_site.exports.json_export import export_json
+from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
+from strategy_site.glue.assets import asset_files
+from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds, unit_fingerprints
+from strategy_site.glue.files import FileMaker
+from strategy_site.glue.nav import NavOrder
+from strategy_site.measures.reports import reporting_periods
+from strategy_site.site import layout
+from strategy_site.site.dashboards import dashboard_pages
+from strategy_site.site.guide import guide_markdown
+from strategy_site.site.history import History, read_history
+from strategy_site.site.pagemeta import page_meta, responsible, stale_pages
+from strategy_site.site.pages import generated_pages
+
+
+class Build:
+    """The state of one build between MkDocs' events; `report` logs content problems."""
+
+    def __init__(self, options, config, analysis: Analysis, audience: str, report) -> None:
+        self.options = options
+        self.config = config
+        self.model: SiteModel = analysis.model
+        self.problems: list[Problem] = analysis.problems
+        self.audience = audience
+        self.report = report
+        self.hidden: set[str] = set()
+        self.history: History | None = None
+        self.records_by_path: dict[str, Record] = {}
+        self.files_by_id: dict[str, File] = {}
+        self.prepared: dict[str, PreparedPage] = {}
+        self.late: dict[str, LateBlocks] = {}
+        # Shorter navigation labels of generated pages inside their unit's «Styringskort» and «Rapporter».
+        self.nav_labels: dict[str, str] = {}
+        self.nav: NavOrder | None = None
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True, auto_reload=False
+        )
+
+    def add_files(self, files: Files, docs: list[SourceDoc], dirty: DirtyBuilds | None) -> Files:
+        """Leave out what this audience must not see, and add the plugin's pages, short links and exports."""
+        self.history = read_history(Path(self.config.docs_dir), [d.path for d in docs])
+        if self.audience == "public":
+            view = public_view(self.model, docs)
+            for path in view.hidden_paths:
+                files.remove(files.get_file_from_path(path))
+            self.model, self.hidden = view.model, view.hidden_ids
+        self.model.labels, self.model.short_url_prefix = self.options.labels, self.options.short_url_prefix
+        self.records_by_path = {r.path: r for r in self.model.records.values()}
+        if dirty is not None:
+            settings = repr(sorted(dict(self.options).items()))
+            changed = dirty.changed_units(unit_fingerprints(self.model, docs, settings))
+            dirty.mark_changed(files, self.model, docs, changed)
+        self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
+        make = FileMaker(self.config, self.model, dirty)
+        for file in self._generated(files, make):
+            files.append(file)
+        return files
+
+    def _generated(self, files: Files, make: FileMaker) -> Iterable[File]:
+        model, options = self.model, self.options
+        yield from asset_files(self.config, model.scales)
+        section_titles: dict[str, str] = {}
+        if options.dashboards:
+            for src, content in dashboard_pages(model, options.dashboards_dir, self.env).items():
+                yield make.page(src, content)
+            self.nav_labels = {
+                layout.dashboard_src(model, options.dashboards_dir, sid, area): model.get(area).title
+                for sid in model.strategies
+                for area in model.areas_of.get(sid, [])
+            }
+        if options.editor_guide and not files.get_file_from_path(options.editor_guide):
+            yield File.generated(self.config, options.editor_guide, content=guide_markdown(model, self.env))
+        for ident, alias_of in [*((i, i) for i in model.records), *model.aliases.items()]:
+            redirect = self._redirect(ident, alias_of)
+            yield make.kept(layout.short_src(options.short_url_prefix, ident), [redirect], lambda text=redirect: text)
+        if options.export:
+            yield from self._exports(make)
+        # The editors' overview is for the editors: a public build leaves it out with its findings.
+        overview = options.editor_overview if self.audience == "internal" else None
+        reports = [
+            (layout.report_path(model, sid, period), period)
+            for sid in model.strategies
+            for period in reversed(reporting_periods(model, sid))
+        ]
+        # Inside a unit's «Rapporter» the period says which report it is.
+        self.nav_labels.update({src: model.labels.text("reports_nav", period=period.label) for src, period in reports})
+        if overview:
+            section_titles[overview] = model.labels.text("editor_overview_nav")
+        self.nav = NavOrder(self.records_by_path, section_titles, {src: rank for rank, (src, _) in enumerate(reports)})
+        for src, markdown in generated_pages(model, options.reports, overview, self.env).items():
+            # A page an editor wrote at the same place wins over the generated one.
+            if files.get_file_from_path(src) is None:
+                yield make.page(src, markdown)
+
+    def _exports(self, make: FileMaker) -> Iterable[File]:
+        model = self.model
+        urls = [self.files_by_id[i].url for i in sorted(model.records)]
+        yield make.kept(
+            layout.EXPORT_JSON, [WHOLE_SITE, *urls], lambda: export_json(model, lambda i: self.files_by_id[i].url)
+        )
+        for sid in model.strategies:
+            if model.actions_in(sid):
+                paths = layout.unit_exports(sid)
+                yield make.kept(paths["csv"], [sid], lambda sid=sid: actions_csv(model, sid))
+                yield make.kept(paths["xlsx"], [sid], lambda sid=sid: actions_workbook(model, sid))
+
+    def _redirect(self, ident: str, target_id: str) -> str:
+        """A small page at the short URL that forwards to the entity's page."""
+        url = layout.redirect_target(self.options.short_url_prefix, target_id, self.files_by_id[target_id].url)
+        template = self.env.get_template("strategy/redirect.html")
+        # Jinja drops a template's final line break; the page ends with one.
+        title = self.model.get(target_id).title
+        return template.render(title=title, url=url, moved=self.model.labels.text("redirect_moved")) + "\n"
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """A page's Markdown with comments out, id links resolved and slots where its blocks go."""
+        src = page.file.src_uri
+        record = self.records_by_path.get(src)
+        _make_meta_safe(page.meta, record)
+        if src in self.nav_labels:
+            # The page keeps its full title (`meta.title`: the browser tab, the heading); the navigation the short one.
+            page.title = escape(self.nav_labels[src])
+        source = page.file.content_string
+        if record is not None and markdown.startswith("---"):
+            # MkDocs wants a line break after the closing `---`; a page that ends right there would show its
+            # frontmatter as text. We read the frontmatter, so the body is what follows it.
+            markdown = page_body(markdown)[0]
+        body_line = source.count("\n") - markdown.count("\n") + 1
+        prepared = prepare(
+            markdown,
+            src,
+            body_line,
+            record.entity if record else None,
+            self.model,
+            lambda i: self.files_by_id[i].src_uri if i in self.files_by_id else None,
+            self.hidden,
+        )
+        self.report(prepared.problems)
+        self.prepared[src] = prepared
+        return prepared.markdown
+
+    def page_content(self, html: str, page: Page, files: Files) -> str:
+        """The page's HTML with its footer and its blocks; blocks kept out of search are held back."""
+        src = page.file.src_uri
+        late = self.late[src] = LateBlocks()
+        html = self._with_page_meta(html, page, late)
+        prepared = self.prepared.pop(src, None)
+        if prepared is None or not prepared.slots:
+            return html
+        record = self.records_by_path.get(src)
+        renderer = BlockRenderer(
+            self.model,
+            self.env,
+            link=lambda i: self._link(i, page.file),
+            short=lambda i: self._short_url(i, page.file),
+            url=lambda path: _file_url(files, path, page.file),
+            problems=self.problems,
+            data=self._overview_data(page, files) if src == self.options.editor_overview else {},
+        )
+
+        def fill(match) -> str:
+            directive = prepared.slots[int(match.group(1))]
+            try:
+                block = renderer.block(directive, record.entity if record else None)
+            except ValueError as exc:
+                self.report([Problem(src, str(exc), line=directive.line, field="blokk")])
+                return ""
+            return block if directive.kind in self.options.search_blocks else late.hold(block)
+
+        return SLOT_RE.sub(fill, html)
+
+    def post_page(self, output: str, page: Page) -> str:
+        """The finished page with the held-back blocks in place."""
+        late = self.late.pop(page.file.src_uri, None)
+        return late.place(output) if late else output
+
+    def _overview_data(self, page: Page, files: Files) -> dict:
+        """The stale pages for the editors' overview, with links relative to it."""
+        stale = []
+        paths = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
+        days = self.options.stale_after_days
+        for path, changed in stale_pages(self.history, paths, days) if self.history else []:
+            file = files.get_file_from_path(path)
+            record = self.records_by_path.get(path)
+            title = record.entity.title if record else (file.page.title if file.page and file.page.title else path)
+            meta = file.page.meta if file.page else {}
+            owner = responsible(record.entity if record else None, meta)
+            url = file.url_relative_to(page.file)
+            stale.append({"title": title, "url": url, "changed": changed, "owner": owner, "path": path})
+        return {"stale_pages": stale, "stale_after_days": days}
+
+    def _with_page_meta(self, html: str, page: Page, late: LateBlocks) -> str:
+        """The responsible editor, last change, stale notice, copy and edit links around an editor's page."""
+        if page.file.generated_by is not None:
+            return html
+        record = self.records_by_path.get(page.file.src_uri)
+        short = record is not None
+        # An entity's short link survives moves and renames; other pages give their own address ("" = here).
+        link = self._short_url(record.id, page.file) if short else ""
+        entity = record.entity if record else None
+        days = self.options.stale_after_days
+        meta = page_meta(page.file.src_uri, entity, page.meta, self.history, days, link, short, page.edit_url)
+        return meta.wrap(html, self.env, late.hold)
+
+    def _link(self, ident: str, from_file: File) -> str | None:
+        ident = self.model.aliases.get(ident, ident)
+        target = self.files_by_id.get(ident)
+        return target.url_relative_to(from_file) if target else None
+
+    def _short_url(self, ident: str, from_file: File) -> str:
+        """The entity's short URL relative to a page."""
+        prefix = self.options.short_url_prefix
+        return layout.short_url(prefix, ident, from_file.url, self.config.use_directory_urls)
+
+
+def _file_url(files: Files, src: str, from_file: File) -> str | None:
+    target = files.get_file_from_path(src)
+    return target.url_relative_to(from_file) if target else None
+
+
+def _make_meta_safe(meta: dict, record: Record | None) -> None:
+    """Titles are text: Material prints `page.meta.title` and navigation titles without escaping them.
+
+    An action's `status` is its status history in our contract; Material would read it as a page status.
+    """
+    if record is not None:
+        meta["title"] = escape(record.entity.title)
+        meta.pop("status", None)
+    elif meta.get("title") is not None:
+        meta["title"] = escape(str(meta["title"]))

@@ -1,0 +1,68 @@
+"""Where everything goes: the one place for the path rules of generated pages, short links and exports.
+
+Pure: source paths (relative to the docs folder, as MkDocs names files) and URLs, from the model and options.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from strategy_site.core.graph import SiteModel
+from strategy_site.core.periods import Period
+
+# The machine-readable export of the whole model.
+EXPORT_JSON = "export/strategy.json"
+# A unit's action plan as spreadsheets, by kind.
+UNIT_EXPORTS = {"csv": "export/{id}/actions.csv", "xlsx": "export/{id}/handlingsplan.xlsx"}
+REPORTS_FOLDER = "rapporter"
+
+
+def unit_folder(path: str) -> str:
+    """The folder of a strategy's page, where its generated pages go ('' for the docs root)."""
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def report_path(model: SiteModel, strategy_id: str, period: Period) -> str:
+    """Source path of a unit's generated report page for a period, e.g. `mh/rapporter/2019.md`."""
+    folder = unit_folder(model.records[strategy_id].path)
+    return posixpath.join(folder, REPORTS_FOLDER, f"{period.key}.md")
+
+
+def reports_index(model: SiteModel, strategy_id: str) -> str:
+    """Source path of a unit's list of reports, e.g. `mh/rapporter/index.md`."""
+    return posixpath.join(unit_folder(model.records[strategy_id].path), REPORTS_FOLDER, "index.md")
+
+
+def dashboard_src(model: SiteModel, folder: str, strategy: str, area: str | None = None) -> str:
+    """Source path of a unit's dashboard (`vm/styringskort/index.md`) or an area's (`vm/styringskort/vm-forskning.md`).
+
+    A unit's dashboards sit in the unit's folder next to its reports, so a dashboard page's navigation lists
+    its own unit's areas and not every area of every unit; a unit at the docs root gets `styringskort/<id>/`.
+    """
+    unit = unit_folder(model.records[strategy].path)
+    base = posixpath.join(unit, folder) if unit else posixpath.join(folder, strategy)
+    return posixpath.join(base, f"{area}.md" if area else "index.md")
+
+
+def unit_exports(strategy_id: str) -> dict[str, str]:
+    """Paths of a unit's action-plan exports by kind (`csv`, `xlsx`)."""
+    return {kind: path.format(id=strategy_id) for kind, path in UNIT_EXPORTS.items()}
+
+
+def short_src(prefix: str, ident: str) -> str:
+    """Path of the page at an entity's short link, e.g. `m/vm-forskning-2/index.html`."""
+    return f"{prefix}/{ident}/index.html"
+
+
+def short_url(prefix: str, ident: str, from_url: str, directory_urls: bool) -> str:
+    """An entity's short URL relative to the page at `from_url` (a site URL such as `vm/forskning/`)."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    target = short_src(prefix, ident)
+    rel = posixpath.relpath(posixpath.dirname(target) if directory_urls else target, base or ".")
+    return rel + "/" if directory_urls else rel
+
+
+def redirect_target(prefix: str, ident: str, page_url: str) -> str:
+    """The entity's page URL relative to its short-link page."""
+    rel = posixpath.relpath(page_url or ".", posixpath.dirname(short_src(prefix, ident)))
+    return rel + "/" if page_url.endswith("/") and not rel.endswith("/") else rel
