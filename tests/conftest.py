@@ -67,8 +67,18 @@ class Built:
         return json.loads((self.site / "export/strategy.json").read_text(encoding="utf-8"))
 
     def lines(self, *levels: str) -> list[str]:
-        """The messages logged at these levels, without the level."""
-        return [line.split("-", 1)[1].strip() for line in self.log.splitlines() if line.startswith(levels)]
+        """The messages logged at these levels, without the level; a message over several lines (its
+        indented continuation lines) is one item."""
+        messages: list[tuple[str, str]] = []
+        for line in self.log.splitlines():
+            if line.startswith("  ") and messages:
+                messages[-1] = (messages[-1][0], messages[-1][1] + "\n" + line)
+            elif " -  " in line:
+                level, message = line.split("-", 1)
+                messages.append((level.strip(), message.strip()))
+            else:
+                messages.append(("", line))
+        return [message for level, message in messages if level.startswith(levels)]
 
     def warnings(self) -> list[str]:
         return self.lines("WARNING")

@@ -121,8 +121,10 @@ def test_unknown_lint_setting_is_one_clear_message(build_site):
     built = build_site(TWO_PERIODS, options="lints:\n  action_without_owner: severe\n")
     assert not built.ok and "Traceback" not in built.log
     # MkDocs stops at the configuration, with this one message and no other.
-    stop = "ugyldig innstilling i mkdocs.yml: action-without-owner: «severe» er ikke error, warning, info eller off"
-    assert built.lines("ERROR", "WARNING") == [f"strategy: {stop}"], built.log
+    assert built.lines("ERROR", "WARNING") == [
+        "strategy: ugyldige innstillinger i mkdocs.yml:\n"
+        "  lints: action_without_owner: «severe» er ikke error, warning, info eller off"
+    ], built.log
 
 
 def test_csv_export_neutralises_formulas_and_is_linked(two_periods):

@@ -8,7 +8,7 @@ from collections import Counter
 import yaml
 from conftest import ROOT, SEEDS
 
-from strategy_site.core.scales import RatingScale
+from strategy_site.core.scales import RatingScale, Scales
 
 VM_SEED = (SEEDS / "vm-strategi-2018-2025.txt").read_text(encoding="utf-8")
 MARK = re.compile(r"(?<![\w-])(JA-\?|JA--|JA-|JA\?|JA/NEI|NEI/JA|TJA|NEI\+|JA|NEI|Vet ikke)(?![\w/+?-])")
@@ -37,7 +37,7 @@ def seed_goal_marks() -> list[list[str]]:
 def scale() -> RatingScale:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
     options = next(p["strategy"] for p in config["plugins"] if isinstance(p, dict) and "strategy" in p)
-    return RatingScale.from_data(options["ratings"])
+    return Scales.from_config(options["ratings"]).ratings
 
 
 class _IgnoreTags(yaml.SafeLoader):

@@ -8,28 +8,6 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 from strategy_site.core.labels import LabelError, Labels
 
 
-def _severity():
-    # Unset means the lint's default (in lints.py); YAML reads a bare `off` as false, which means off too.
-    return c.Optional(c.Type((str, bool)))
-
-
-class LintConfig(Config):
-    """Severity of each lint: error or warning (fail `--strict`), info (listed only) or off. Defaults: the
-    action without a goal is a warning, the rest info."""
-
-    action_without_goal = _severity()
-    action_without_owner = _severity()
-    action_without_timeline = _severity()
-    action_without_budget = _severity()
-    action_without_risk = _severity()
-    goal_without_indicator = _severity()
-    goal_without_deadline = _severity()
-    status_not_reported = _severity()
-    too_many_starts = _severity()
-    start_limit = c.Optional(c.Type(int))
-    """Most actions of one unit that may start in the same period before `too_many_starts` reports them."""
-
-
 class _LabelsOption(BaseConfigOption[Labels]):
     """A mapping of label keys to text, read into the site's `Labels` (an unknown key is an error)."""
 
@@ -55,9 +33,11 @@ class StrategyConfig(Config):
     ```
     """
 
-    # Scales: ratings for goal assessments, statuses for actions.
-    ratings = c.Optional(c.ListOfItems(c.Type(dict)))
-    """The rating scale, best first. Each level: key, label, score (0–100 or null), color, reached, aliases.
+    # Scales: ratings for goal assessments, statuses for actions. Checked by `core.settings`, which reports
+    # every unknown key, wrong value and duplicate at once.
+    ratings = c.Optional(c.Type(list))
+    """The rating scale, best first. Each level: key, label, score (0–100 or null), color (`"#rgb"` or
+    `"#rrggbb"`, quoted), reached (true/false), aliases (other ways of writing the key). Only key is required.
 
     ```yaml
     ratings:
@@ -65,8 +45,8 @@ class StrategyConfig(Config):
       - {key: "NEI", label: "Ikke nådd", score: 0, color: "#b3261e"}
     ```
     """
-    statuses = c.Optional(c.ListOfItems(c.Type(dict)))
-    """The status scale for actions. Each level: level (number), label, color.
+    statuses = c.Optional(c.Type(list))
+    """The status scale for actions. Each level: level (whole number), label, color; level and label required.
 
     ```yaml
     statuses:
@@ -74,9 +54,10 @@ class StrategyConfig(Config):
     ```
     """
     status_started = c.Optional(c.Type(int))
-    """Lowest status level that counts as started (default 2). `status_started: 2`"""
+    """Lowest status level that counts as started (default 2); must be a level of the status scale.
+    `status_started: 2`"""
     status_done = c.Optional(c.Type(int))
-    """Lowest status level that counts as done (default 4). `status_done: 4`"""
+    """Lowest status level that counts as done (default 4); must be a level of the status scale. `status_done: 4`"""
 
     # Output: short links and the machine-readable export.
     short_url_prefix = c.Type(str, default="m")
@@ -94,13 +75,22 @@ class StrategyConfig(Config):
     current_period = c.Optional(c.Type((str, int)))
     """The site's current reporting period; a strategy's own `current_period` wins, else the latest with data.
     `current_period: 2019-T3`"""
-    lints = c.SubConfig(LintConfig)
-    """Severity per lint and the start limit.
+    lints = c.Type(dict, default={})
+    """Severity per lint: error or warning (fail `--strict`), info (listed for the editors only) or off, and
+    `start_limit`, the most actions of one unit that may start in the same period before `too_many_starts`
+    reports them. An unset lint keeps its default; an unknown name fails the build. The defaults:
 
     ```yaml
     lints:
-      action_without_owner: warning
-      goal_without_indicator: off
+      action_without_goal: warning
+      action_without_owner: info
+      action_without_timeline: info
+      action_without_budget: info
+      action_without_risk: info
+      goal_without_indicator: info
+      goal_without_deadline: info
+      status_not_reported: info
+      too_many_starts: info
       start_limit: 5
     ```
     """

@@ -102,7 +102,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
 
     def on_nav(self, nav: Navigation, config, files):
         if self.build is not None and self.build.nav is not None:
-            self.build.nav.apply(nav.items)
+            self.build.nav.apply(nav)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config, files):

@@ -9,64 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Literal
 
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action, Goal
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.core.problems import Problem, field_path
+from strategy_site.core.settings import DEFAULT_SEVERITIES, LintSettings
 from strategy_site.measures.reports import current_period
 from strategy_site.measures.status import status_at
-
-Setting = Literal["error", "warning", "info", "off"]
-
-# Each lint's code, its default severity, and what it checks. The action without a goal defaults to a
-# warning: it follows up nothing, so no report or figure can show it. The rest default to info, so real
-# content that lacks them (as the example site's does) still builds strictly while editors see them listed.
-DEFAULT_SEVERITIES: dict[str, Setting] = {
-    "action-without-goal": "warning",
-    "action-without-owner": "info",
-    "action-without-timeline": "info",
-    "action-without-budget": "info",
-    "action-without-risk": "info",
-    "goal-without-indicator": "info",
-    "goal-without-deadline": "info",
-    "status-not-reported": "info",
-    "too-many-starts": "info",
-}
-DEFAULT_START_LIMIT = 5
-
-
-@dataclass
-class LintSettings:
-    """Severity per lint code ('off' skips it), the most actions that may start in one period, the current period."""
-
-    severities: dict[str, Setting] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
-    start_limit: int = DEFAULT_START_LIMIT
-    current_period: str | None = None
-
-    @classmethod
-    def from_options(
-        cls, severities: dict[str, str | bool | None] | None = None, start_limit: int | None = None, current=None
-    ) -> LintSettings:
-        """Settings from a site's options (codes with - or _); codes not named or None keep their default."""
-        merged: dict[str, Setting] = dict(DEFAULT_SEVERITIES)
-        for name, severity in (severities or {}).items():
-            code = name.replace("_", "-")
-            if severity is None:
-                continue
-            if severity is False:
-                severity = "off"
-            if code not in DEFAULT_SEVERITIES:
-                raise ValueError(f"ukjent sjekk «{code}»; kjente sjekker: {', '.join(DEFAULT_SEVERITIES)}")
-            if severity not in ("error", "warning", "info", "off"):
-                raise ValueError(f"{code}: «{severity}» er ikke error, warning, info eller off")
-            merged[code] = severity  # type: ignore[assignment]
-        if current is not None:
-            current = parse_period(current).key
-        return cls(merged, DEFAULT_START_LIMIT if start_limit is None else start_limit, current)
-
 
 Finder = Callable[[SiteModel, "LintSettings"], Iterator[tuple[str, tuple, str]]]
 LINTS: dict[str, Finder] = {}

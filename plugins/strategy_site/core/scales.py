@@ -18,7 +18,8 @@ def defaults() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
-def _norm(text: str) -> str:
+def mark_key(text: str) -> str:
+    """How a mark is compared with a scale's keys and aliases: case and spacing do not count."""
     return re.sub(r"\s+", " ", str(text)).strip().casefold()
 
 
@@ -88,26 +89,11 @@ class RatingScale:
     def __post_init__(self) -> None:
         for level in self.levels:
             for name in (level.key, *level.aliases):
-                self._index.setdefault(_norm(name), level)
-
-    @classmethod
-    def from_data(cls, data: list[dict[str, Any]]) -> RatingScale:
-        levels = [
-            RatingLevel(
-                key=str(d["key"]),
-                label=str(d.get("label", d["key"])),
-                score=d.get("score"),
-                color=str(d.get("color", "#6b6b6b")),
-                reached=bool(d.get("reached", False)),
-                aliases=tuple(str(a) for a in d.get("aliases", ())),
-            )
-            for d in data
-        ]
-        return cls(levels)
+                self._index.setdefault(mark_key(name), level)
 
     def resolve(self, mark: str) -> RatingLevel | None:
         """The level a mark as written belongs to, or None when it is not on the scale."""
-        return self._index.get(_norm(mark))
+        return self._index.get(mark_key(mark))
 
     def names(self) -> list[str]:
         return [level.key for level in self.levels]
@@ -120,11 +106,6 @@ class StatusScale:
     levels: list[StatusLevel]
     started: int
     done: int
-
-    @classmethod
-    def from_data(cls, data: list[dict[str, Any]], started: int, done: int) -> StatusScale:
-        levels = [StatusLevel(int(d["level"]), str(d["label"]), str(d.get("color", "#6b6b6b"))) for d in data]
-        return cls(sorted(levels, key=lambda s: s.level), started, done)
 
     def get(self, level: int) -> StatusLevel | None:
         return next((s for s in self.levels if s.level == level), None)
@@ -146,20 +127,17 @@ class Scales:
     @classmethod
     def from_config(
         cls,
-        ratings: list[dict[str, Any]] | None = None,
-        statuses: list[dict[str, Any]] | None = None,
+        ratings: list[Any] | None = None,
+        statuses: list[Any] | None = None,
         started: int | None = None,
         done: int | None = None,
     ) -> Scales:
-        base = defaults()
-        return cls(
-            RatingScale.from_data(ratings or base["ratings"]),
-            StatusScale.from_data(
-                statuses or base["statuses"],
-                base["status_started"] if started is None else started,
-                base["status_done"] if done is None else done,
-            ),
-        )
+        """The scales from a site's options (None: the default), checked as the plugin checks its settings."""
+        # core.settings builds scales from the classes here, so it is imported when called.
+        from strategy_site.core.settings import site_settings
+
+        options = {"ratings": ratings, "statuses": statuses, "status_started": started, "status_done": done}
+        return site_settings(options).scales
 
     def css(self) -> str:
         """A stylesheet with one class per level; text colour chosen for contrast."""

@@ -111,7 +111,10 @@ class Build:
         self.nav_labels.update({src: model.labels.text("reports_nav", period=period.label) for src, period in reports})
         if overview:
             section_titles[overview] = model.labels.text("editor_overview_nav")
-        self.nav = NavOrder(self.records_by_path, section_titles, {src: rank for rank, (src, _) in enumerate(reports)})
+        # Generated pages in their section: a unit's area dashboards in the areas' order, its reports newest first.
+        rank = {src: n for n, src in enumerate(self.nav_labels)}
+        rank.update({src: n for n, (src, _) in enumerate(reports)})
+        self.nav = NavOrder(self.records_by_path, section_titles, rank)
         for src, markdown in generated_pages(model, options.reports, overview, self.env).items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from markupsafe import escape
-from mkdocs.structure.nav import Section
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from strategy_site.core.graph import natural_key
 from strategy_site.core.load import Record
@@ -27,9 +28,17 @@ class NavOrder:
         # Place of generated pages in their section: a unit's reports newest first.
         self.rank = rank
 
-    def apply(self, items: list) -> None:
-        """Sort each level of the navigation and name sections after the entity on their index page."""
-        _sort_sections(items, self.key, self.title)
+    def apply(self, nav: Navigation) -> None:
+        """Sort each level of the navigation, name sections after the entity on their index page, and have
+        «Forrige» and «Neste» follow the sorted order (MkDocs links them before plugins see the navigation)."""
+        _sort_sections(nav.items, self.key, self.title)
+        nav.pages = list(_pages_in(nav.items))
+        for before, page in zip([None, *nav.pages], nav.pages, strict=False):
+            page.previous_page = before
+            if before is not None:
+                before.next_page = page
+        if nav.pages:
+            nav.pages[-1].next_page = None
 
     def title(self, src: str) -> str | None:
         """A section's title: the unit for a strategy, the title for other entities."""
@@ -54,6 +63,15 @@ class NavOrder:
         entity = record.entity
         order = getattr(entity, "order", None)
         return (2, order is None, order or 0, natural_key(getattr(entity, "number", None)))
+
+
+def _pages_in(items: list):
+    """The pages of the navigation in reading order, depth first."""
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages_in(item.children)
 
 
 def _index_of(section: Section):
