@@ -103,6 +103,9 @@ def test_check_github_format_prints_workflow_annotations(tmp_path):
     unknown_field = "::error file=docs/feil/unknown-field.md,line=6,title=frist::ukjent felt; mente du «deadline»?"
     assert unknown_field in proc.stdout
     assert all(line.startswith(("::error ", "::notice ")) for line in proc.stdout.splitlines())
+    # One error annotation per mistake, no others.
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == len(every_mistake_line()), proc.stdout
     assert "::notice file=docs/forskning/s-forskning-2.md,line=3,title=id::ingen indikator" in proc.stdout
 
 
@@ -117,6 +120,8 @@ def test_check_gitlab_format_writes_a_code_quality_report(tmp_path):
     assert issue["location"]["lines"]["begin"] == 5
     assert issue["severity"] == "major"
     assert len({i["fingerprint"] for i in report}) == len(report)
+    # One issue above info per mistake, no others.
+    assert len([i for i in report if i["severity"] != "info"]) == len(every_mistake_line())
 
 
 def test_check_without_config_is_a_clear_message(tmp_path):
