@@ -19,8 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.theme import Theme
 
-from strategy_site import plugin  # noqa: F401  (registers every block, as in a build)
-from strategy_site.blocks.renderer import BLOCKS
+from strategy_site.blocks import BLOCKS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -219,10 +218,10 @@ def write_site(root: Path, files: dict[str, str | bytes], options: str = "", con
 def build_site(tmp_path: Path):
     """Write `files` into a docs folder, build in-process with --strict, return the result."""
 
-    def build(files: dict[str, str | bytes], options: str = "", config: str | None = None) -> Built:
+    def build_files(files: dict[str, str | bytes], options: str = "", config: str | None = None) -> Built:
         return build_in_process(write_site(tmp_path, files, options, config), tmp_path / "site")
 
-    return build
+    return build_files
 
 
 # 2024-03-01 12:00 UTC: the build day the example site's shared build writes into its sitemap.
