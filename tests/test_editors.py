@@ -247,7 +247,7 @@ def test_public_build_has_no_editors_overview(tmp_path):
 
 # CI templates for a site's own repository.
 
-CI = Path(__file__).resolve().parents[1] / "ci-templates"
+CI = Path(__file__).resolve().parents[1] / "plugins/strategy_site/starter/ci"
 
 
 def test_github_workflow_checks_pull_requests_and_publishes_main():
@@ -267,7 +267,7 @@ def test_github_workflow_checks_pull_requests_and_publishes_main():
 def test_gitlab_ci_reports_code_quality_on_merge_requests_and_publishes_pages():
     import yaml
 
-    ci = yaml.safe_load((CI / "gitlab/.gitlab-ci.yml").read_text(encoding="utf-8"))
+    ci = yaml.safe_load((CI / "gitlab/gitlab-ci.yml").read_text(encoding="utf-8"))
     check = ci["check"]
     assert any("strategy check --format gitlab > gl-code-quality-report.json" in line for line in check["script"])
     assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"

@@ -111,6 +111,15 @@ class StrategyConfig(Config):
     `editor_guide: slik-redigerer-du.md`
     """
 
+    # Offline: the site loads nothing from outside itself.
+    offline = c.Type(bool, default=True)
+    """Warn (and fail `--strict`) when the site would load something from another host: Material's Google
+    Fonts (unless `theme.font: false`), a script or stylesheet from a CDN in `extra_javascript`/`extra_css`,
+    an analytics script, or an image, frame, script or stylesheet at an `http(s)://` address in a page.
+    A public site that wants them sets it off.
+    `offline: true`
+    """
+
     # Audience: a public build leaves out internal pages and fields.
     audience = c.Choice(("internal", "public"), default="internal")
     """Who the site is built for. `public` leaves out pages with `visibility: internal`, the fields listed in

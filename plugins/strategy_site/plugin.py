@@ -27,6 +27,7 @@ from strategy_site.glue.assets import link_assets
 from strategy_site.glue.build import Build
 from strategy_site.glue.dirty import DirtyBuilds
 from strategy_site.glue.files import read_pages
+from strategy_site.glue.offline import offline_problems
 from strategy_site.glue.settings import lint_settings_from, scales_from
 
 log = get_plugin_logger(__name__)
@@ -75,6 +76,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if not self.config.enabled or not config.strict:
             return
         docs, problems = read_pages(get_files(config))
+        problems += offline_problems(self.config, config, docs)
         analysis = check_site(docs, self.scales, problems, self.lint_settings)
         if analysis.errors:
             self._report(analysis.problems)
@@ -92,6 +94,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it and leave it out.
         for problem in problems:
             files.remove(files.get_file_from_path(problem.path))
+        problems += offline_problems(self.config, config, docs)
         if self.checked is not None and self.checked[0] == docs:
             analysis = self.checked[1]
         else:
@@ -102,7 +105,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
 
     def on_nav(self, nav: Navigation, config, files):
         if self.build is not None and self.build.nav is not None:
-            self.build.nav.apply(nav)
+            # A `nav` in mkdocs.yml names its sections itself.
+            self.build.nav.apply(nav, titles=config.nav is None)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config, files):

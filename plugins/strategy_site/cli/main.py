@@ -3,10 +3,12 @@
     strategy check [--format text|github|gitlab] [-f mkdocs.yml]
     strategy schema [--check] [--out schema]
     strategy new goal --area vm-forskning --title "Øke ..."
+    strategy init DIR [--unit NAME] [--id ID] [--period 2024-2029] [--force]
 
-`check` reads the same pages with the same options and runs the same check (`precheck.check_site`, which
-calls `analysis.analyse`) that a strict `mkdocs build` runs before writing, so the two report the same
-problems; it never builds HTML and never writes to the content.
+`init` writes a new site from the package's starter (`cli.init`); `check` reads the same pages with the same
+options and runs the same check (`precheck.check_site`, which calls `analysis.analyse`) that a strict `mkdocs
+build` runs before writing, so the two report the same problems; it never builds HTML and never writes to the
+content.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from strategy_site.checks.annotations import FORMATS
+from strategy_site.cli.init import InitError, SiteSettings, default_id, default_period, init_site
 from strategy_site.cli.scaffold import KINDS, ScaffoldError, new_page
 from strategy_site.exports.schema import stale_schemas, write_schemas
 from strategy_site.glue.command import SiteError, load_site
@@ -68,6 +71,38 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def init(args: argparse.Namespace, ask=input) -> int:
+    """Write a new site; in a terminal, ask for what the options do not give."""
+    interactive = sys.stdin.isatty()
+
+    def value(given: str | None, question: str, default: str) -> str:
+        if given is not None or not interactive:
+            return given if given is not None else default
+        return ask(f"{question} [{default}]: ").strip() or default
+
+    folder = Path(args.folder)
+    try:
+        unit = value(args.unit, "Enhetens navn", "Min enhet")
+        ident = value(args.id, "Id for enheten (små bokstaver, tall og bindestrek)", default_id(unit))
+        period = value(args.period, "Strategiperiode", default_period())
+        settings = SiteSettings.checked(unit, ident, period)
+        written, kept = init_site(folder, settings, force=args.force)
+    except InitError as exc:
+        print(f"strategy init: {exc}", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("\nstrategy init: avbrutt; ingenting er skrevet", file=sys.stderr)
+        return 2
+    for name in kept:
+        print(f"strategy init: {folder / name} finnes; ikke endret", file=sys.stderr)
+    print(f"Skrev {len(written)} filer i {folder}. Neste steg:")
+    print(f"  cd {folder}")
+    print("  pip install -r requirements.txt")
+    print("  mkdocs serve        # se nettstedet på http://127.0.0.1:8000/")
+    print("Les content/kom-i-gang.md (siden «Kom i gang») og README.md.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="strategy", description="Verktøy for strateginettstedet.")
     main_parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="mkdocs.yml (standard: mkdocs.yml)")
@@ -95,6 +130,16 @@ def parser() -> argparse.ArgumentParser:
     new_parser.add_argument("--goal", action="append", default=[], help="målet som følges opp (kan gjentas)")
     new_parser.add_argument("--id", help="egen id i stedet for en ny fra nummerserien")
     new_parser.set_defaults(run=new)
+
+    init_parser = commands.add_parser("init", help="lag et nytt strateginettsted i en tom mappe")
+    init_parser.add_argument("folder", metavar="DIR", help="mappen nettstedet skal ligge i (ny eller tom)")
+    init_parser.add_argument("--unit", help="enhetens navn, f.eks. «Fjellvik kommune»")
+    init_parser.add_argument("--id", help="enhetens id, f.eks. fv (standard: forbokstavene i navnet)")
+    init_parser.add_argument("--period", help="strategiperioden, f.eks. 2024-2029 (standard: fem år fra i år)")
+    init_parser.add_argument(
+        "--force", action="store_true", help="skriv i en mappe som ikke er tom (ingen fil blir overskrevet)"
+    )
+    init_parser.set_defaults(run=init)
     return main_parser
 
 

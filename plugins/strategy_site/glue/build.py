@@ -88,6 +88,7 @@ class Build:
         if options.dashboards:
             for src, content in dashboard_pages(model, options.dashboards_dir, self.env).items():
                 yield make.page(src, content)
+            section_titles.update(self._dashboard_sections(model, options.dashboards_dir))
             self.nav_labels = {
                 layout.dashboard_src(model, options.dashboards_dir, sid, area): model.get(area).title
                 for sid in model.strategies
@@ -114,11 +115,21 @@ class Build:
         # Generated pages in their section: a unit's area dashboards in the areas' order, its reports newest first.
         rank = {src: n for n, src in enumerate(self.nav_labels)}
         rank.update({src: n for n, (src, _) in enumerate(reports)})
-        self.nav = NavOrder(self.records_by_path, section_titles, rank)
+        self.nav = NavOrder(self.records_by_path, section_titles, rank, model.labels)
         for src, markdown in generated_pages(model, options.reports, overview, self.env).items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
                 yield make.page(src, markdown)
+
+    @staticmethod
+    def _dashboard_sections(model: SiteModel, folder: str) -> dict[str, str]:
+        """Titles of the dashboards' sections: «Styringskort» in a unit's folder, the unit's name at the root."""
+        titles = {f"{folder}/index.md": model.labels.text("nav_dashboards")}
+        for sid in model.strategies:
+            unit_at_root = not layout.unit_folder(model.records[sid].path)
+            title = model.get(sid).unit if unit_at_root else model.labels.text("nav_dashboards")
+            titles[layout.dashboard_src(model, folder, sid)] = title
+        return titles
 
     def _exports(self, make: FileMaker) -> Iterable[File]:
         model = self.model

@@ -13,6 +13,7 @@ from mkdocs.structure.files import get_files
 from strategy_site.checks.analysis import Analysis
 from strategy_site.checks.precheck import check_site
 from strategy_site.glue.files import read_pages
+from strategy_site.glue.offline import offline_problems
 from strategy_site.glue.settings import lint_settings_from, scales_from
 
 PLUGIN = "strategy"
@@ -48,7 +49,9 @@ def load_site(config_file: str) -> Site:
     except PluginError as exc:
         raise SiteError(str(exc)) from exc
     docs, unreadable = read_pages(get_files(config))
-    analysis = check_site(docs, scales, unreadable, lints)
+    # The pages' findings, by their path in the docs folder; mkdocs.yml's own come from the build.
+    found = [*unreadable, *offline_problems(plugin.config, config, docs, settings=False)]
+    analysis = check_site(docs, scales, found, lints)
     docs_dir = Path(config.docs_dir)
     prefix = os.path.relpath(docs_dir, Path.cwd()).replace(os.sep, "/")
     return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/")
