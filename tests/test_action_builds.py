@@ -6,10 +6,11 @@ import csv
 import io
 import re
 
-from conftest import SMALL_SITE
+import pytest
+from conftest import BASE_SITE, Built, build_once
 
 TWO_PERIODS = {
-    **SMALL_SITE,
+    **BASE_SITE,
     "forskning/tiltak-2.md": """
         ---
         type: action
@@ -52,14 +53,19 @@ TWO_PERIODS = {
 }
 
 
+@pytest.fixture(scope="module")
+def two_periods(tmp_path_factory) -> Built:
+    """TWO_PERIODS built once, for the tests that only read what it wrote."""
+    return build_once(tmp_path_factory, TWO_PERIODS)
+
+
 def change_marks(html: str) -> dict[str, str]:
     rows = re.findall(r'<tr data-action="([^"]+)"[^>]*data-change="([^"]+)"', html)
     return dict(rows)
 
 
-def test_period_reports_show_what_changed_since_the_previous_period(build_site):
-    built = build_site(TWO_PERIODS)
-    assert built.ok, built.log
+def test_period_reports_show_what_changed_since_the_previous_period(two_periods):
+    built = two_periods
     first = built.html("rapporter/2019-T2/index.html")
     second = built.html("rapporter/2019-T3/index.html")
     assert change_marks(first) == {
@@ -90,8 +96,8 @@ def test_period_reports_show_what_changed_since_the_previous_period(build_site):
     assert "Statusrapport 3. tertial 2019" in nav and "Testmuseet" not in nav.split('href="2019-T3/"', 1)[1][:200]
 
 
-def test_lints_are_listed_for_editors_and_do_not_fail_the_build(build_site):
-    built = build_site(TWO_PERIODS)
+def test_lints_are_listed_for_editors_and_do_not_fail_the_build(two_periods):
+    built = two_periods
     assert built.ok and not built.warnings(), built.log
     assert "forskning/tiltak-3.md:2: owner: tiltaket mangler eier" in built.log
     overview = built.html("redaktor/index.html")
@@ -103,22 +109,26 @@ def test_lints_are_listed_for_editors_and_do_not_fail_the_build(build_site):
 
 def test_a_lint_set_to_warning_fails_the_strict_build(build_site):
     built = build_site(TWO_PERIODS, options="lints:\n  action_without_owner: warning\n  goal_without_indicator: off\n")
-    assert not built.ok
-    assert built.warnings() == [
-        "strategy_site: forskning/tiltak-3.md:2: owner: tiltaket mangler eier (owner): hvem har ansvaret?",
-        "strategy_site: forskning/tiltak-4.md:2: owner: tiltaket mangler eier (owner): hvem har ansvaret?",
-    ]
+    built.assert_stopped_by_the_check(
+        [
+            "forskning/tiltak-3.md:2: owner: tiltaket mangler eier (owner): hvem har ansvaret?",
+            "forskning/tiltak-4.md:2: owner: tiltaket mangler eier (owner): hvem har ansvaret?",
+        ]
+    )
 
 
 def test_unknown_lint_setting_is_one_clear_message(build_site):
     built = build_site(TWO_PERIODS, options="lints:\n  action_without_owner: severe\n")
-    assert not built.ok
-    assert "lints: action_without_owner: «severe» er ikke error, warning, info eller off" in built.log
-    assert "Traceback" not in built.log
+    assert not built.ok and "Traceback" not in built.log
+    # MkDocs stops at the configuration, with this one message and no other.
+    assert built.lines("ERROR", "WARNING") == [
+        "strategy: ugyldige innstillinger i mkdocs.yml:\n"
+        "  lints: action_without_owner: «severe» er ikke error, warning, info eller off"
+    ], built.log
 
 
-def test_csv_export_neutralises_formulas_and_is_linked(build_site):
-    built = build_site(TWO_PERIODS)
+def test_csv_export_neutralises_formulas_and_is_linked(two_periods):
+    built = two_periods
     text = (built.site / "export/s/actions.csv").read_text(encoding="utf-8-sig")
     rows = {r["Tiltak-id"]: r for r in csv.DictReader(io.StringIO(text), delimiter=";")}
     assert rows["s-tiltak-2"]["Statustekst"] == '\'=HYPERLINK("http://x")'
@@ -126,15 +136,14 @@ def test_csv_export_neutralises_formulas_and_is_linked(build_site):
     assert 'href="../../export/s/actions.csv"' in built.html("rapporter/2019-T3/index.html")
 
 
-def test_workbook_is_reproducible(build_site, tmp_path):
-    first = build_site(TWO_PERIODS)
-    data = (first.site / "export/s/handlingsplan.xlsx").read_bytes()
+def test_workbook_is_reproducible(build_site, two_periods):
+    data = (two_periods.site / "export/s/handlingsplan.xlsx").read_bytes()
     again = build_site(TWO_PERIODS)
     assert (again.site / "export/s/handlingsplan.xlsx").read_bytes() == data
 
 
-def test_goal_and_action_pages_link_both_ways(build_site):
-    built = build_site(TWO_PERIODS)
+def test_goal_and_action_pages_link_both_ways(two_periods):
+    built = two_periods
     goal = built.html("forskning/s-forskning-2/index.html")
     assert '<a href="../tiltak-2/">Styrke søknadsstøtten</a>' in goal
     action = built.html("forskning/tiltak-2/index.html")
@@ -163,7 +172,7 @@ status_done: 2
 """
 
 
-def test_a_site_sets_its_own_status_scale_and_what_counts_as_started_and_done(build_site):
+def test_a_site_sets_its_own_status_scale_and_what_counts_as_started_and_done(build_site, two_periods):
     built = build_site(TWO_PERIODS, options=FOUR_LEVELS)
     assert built.ok, built.log
     report = built.html("rapporter/2019-T3/index.html")
@@ -175,6 +184,6 @@ def test_a_site_sets_its_own_status_scale_and_what_counts_as_started_and_done(bu
     # A done action need not report again: the stale tiltak-3 (level 2) is no longer asked for a status.
     overview = built.html("redaktor/index.html")
     assert "ingen status for gjeldende periode" not in overview
-    default = build_site(TWO_PERIODS)
+    default = two_periods
     assert "igangsatt aktivitet på 2 av tiltakene, og 0 er gjennomført" in default.html("rapporter/2019-T3/index.html")
     assert "ingen status for gjeldende periode" in default.html("redaktor/index.html")

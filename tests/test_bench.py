@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, run_mkdocs
+from conftest import ROOT, build_in_process
 
 from bench.generate import generate
 
@@ -13,7 +13,7 @@ from bench.generate import generate
 def test_generated_site_builds_strict_with_every_page_type(tmp_path):
     pages = generate(60, tmp_path)
     assert 50 <= pages <= 70
-    built = run_mkdocs(tmp_path / "mkdocs.yml", tmp_path / "site")
+    built = build_in_process(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert built.ok, built.log
     assert built.warnings() == []
     export = built.export()

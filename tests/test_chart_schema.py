@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
-from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
-from conftest import ROOT, SMALL_SITE
+from conftest import BASE_SITE, ROOT
 from test_charts import SITE, model_of
 
 from strategy_site.charts import CHART_KINDS, Chart, annual_cycle_chart, charts_for, indicator_chart, rating_chart
@@ -23,8 +21,6 @@ from strategy_site.cli.main import load_site
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.load import SourceDoc
 from strategy_site.core.models import Area, Goal, Indicator, Strategy
-
-BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 
 
 def every_chart(model: SiteModel) -> list[Chart]:
@@ -75,13 +71,11 @@ def every_rating_site(model: SiteModel) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def test_models(example_model) -> dict[str, SiteModel]:
     """The small sites the other tests build from, and one that uses every rating of the example's scale."""
-    base = {str(p.relative_to(BASE)): p.read_text(encoding="utf-8") for p in sorted(BASE.rglob("*.md"))}
     every_rating = analyse([SourceDoc(p, t) for p, t in every_rating_site(example_model).items()], example_model.scales)
     assert not every_rating.errors, [str(p) for p in every_rating.errors]
     return {
         "test_charts.SITE": model_of(SITE),
-        "conftest.SMALL_SITE": model_of({p: textwrap.dedent(t).lstrip("\n") for p, t in SMALL_SITE.items()}),
-        "fixtures/base": model_of(base),
+        "conftest.BASE_SITE (tests/fixtures/base)": model_of(BASE_SITE),
         "every rating": every_rating.model,
     }
 

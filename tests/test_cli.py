@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import io
 import json
 import os
+import re
 import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
-from conftest import BASE_CONFIG, ROOT, SMALL_SITE, run_mkdocs
-from test_build import MISTAKES
+from conftest import (
+    BASE_SITE,
+    BLOCKS,
+    ROOT,
+    build_in_process,
+    every_mistake_line,
+    mistake_files,
+    with_mistakes,
+    write_site,
+)
 
 from strategy_site.cli.main import main
 from strategy_site.core.load import split_frontmatter
@@ -23,30 +32,25 @@ from strategy_site.core.models import MODELS
 from strategy_site.exports.schema import schema_files, stale_schemas
 
 
-def write_site(root: Path, files: dict[str, str], options: str = "") -> Path:
-    """Write a fixture site (docs/ and mkdocs.yml) into `root`; returns the config file."""
-    for name, text in files.items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    block = ":\n" + textwrap.indent(textwrap.dedent(options).strip("\n"), "      ") if options else ""
-    config = root / "mkdocs.yml"
-    config.write_text(BASE_CONFIG.format(options=block), encoding="utf-8")
-    return config
-
-
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
-    return subprocess.run(
-        [sys.executable, "-m", "strategy_site", "check", *args], cwd=root, capture_output=True, text=True, env=env
-    )
+    """`strategy check` run in `root`, in this process (the command in a fresh interpreter is run by
+    test_mistakes.py): its exit code and what it printed."""
+    out, err, cwd = io.StringIO(), io.StringIO(), Path.cwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", *args])
+    finally:
+        os.chdir(cwd)
+    return subprocess.CompletedProcess(["strategy", "check", *args], code, out.getvalue(), err.getvalue())
 
 
-def bad_site() -> dict[str, str]:
-    files = dict(SMALL_SITE)
-    for path, text, _ in MISTAKES.values():
-        files[path] = text
-    return files
+def assert_errors(proc: subprocess.CompletedProcess, expected: list[str]) -> None:
+    """The check failed with exactly these errors: each is printed, the summary counts no others (the rest of
+    its output are lint notes), and nothing crashed."""
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert {f"docs/{line}" for line in expected} <= set(proc.stdout.splitlines()), proc.stdout
+    assert re.search(rf"^{len(expected)} feil( \(\d+ merknader\))? i docs/$", proc.stderr, re.M), proc.stderr
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -54,7 +58,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def test_check_passes_good_content_with_exit_code_zero(tmp_path):
-    write_site(tmp_path, SMALL_SITE)
+    write_site(tmp_path, BASE_SITE)
     proc = run_check(tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     # Only the lints' notes (a goal without an indicator, say), which do not fail the check.
@@ -64,52 +68,60 @@ def test_check_passes_good_content_with_exit_code_zero(tmp_path):
 
 
 def test_check_reports_every_mistake_as_file_line_field_message_and_fails(tmp_path):
-    write_site(tmp_path, bad_site())
+    write_site(tmp_path, with_mistakes())
     before = digest(tmp_path / "docs")
     proc = run_check(tmp_path)
-    assert proc.returncode == 1
-    assert "Traceback" not in proc.stderr
+    assert_errors(proc, every_mistake_line())
     lines = proc.stdout.splitlines()
-    for name, (_, _, expected) in MISTAKES.items():
-        assert any(f"docs/{expected}" in line or expected in line for line in lines), f"{name}:\n{proc.stdout}"
-    assert "docs/feil/e.md:6: frist: ukjent felt; mente du «deadline»?" in lines
-    assert "docs/feil/j.md:3: lenke: lenke til ukjent id «finnes-ikke»" in lines
+    assert "docs/feil/unknown-field.md:6: frist: ukjent felt; mente du «deadline»?" in lines
+    assert "docs/feil/body-link-unknown-id.md:4: lenke: lenke til ukjent id «finnes-ikke»" in lines
     assert digest(tmp_path / "docs") == before, "check must never change the content"
 
 
 def test_check_and_strict_build_report_the_same_problems(tmp_path):
-    files = bad_site()
+    files = with_mistakes()
     files["blokk.md"] = "# Blokker\n\n<!-- strategy/goals area=finnes-ikke -->\n\n<!-- strategy/ukjent -->\n"
     config = write_site(tmp_path, files)
     checked = run_check(tmp_path)
-    built = run_mkdocs(config, tmp_path / "site")
-    assert checked.returncode != 0 and not built.ok
+    built = build_in_process(config, tmp_path / "site")
+    assert checked.returncode == 1
+    blocks = [
+        "blokk.md:3: blokk: area: ukjent id «finnes-ikke»",
+        "blokk.md:5: blokk: ukjent blokk «strategy/ukjent»; kjente: " + ", ".join(sorted(BLOCKS)),
+    ]
+    built.assert_stopped_by_the_check(every_mistake_line() + blocks)
     from_check = {line.removeprefix("docs/") for line in checked.stdout.splitlines()}
-    logged = [line.split("-", 1)[1].strip() for line in built.log.splitlines() if line.startswith(("WARNING", "INFO"))]
+    logged = built.lines("WARNING", "INFO")
     from_build = {w.removeprefix("strategy_site: ") for w in logged if w.startswith("strategy_site: ")}
     assert from_check == from_build
-    assert any("blokk.md:3: blokk: area: ukjent id «finnes-ikke»" in w for w in from_check)
 
 
 def test_check_github_format_prints_workflow_annotations(tmp_path):
-    write_site(tmp_path, bad_site())
+    write_site(tmp_path, with_mistakes())
     proc = run_check(tmp_path, "--format", "github")
     assert proc.returncode == 1
-    assert "::error file=docs/feil/e.md,line=6,title=frist::ukjent felt; mente du «deadline»?" in proc.stdout
+    unknown_field = "::error file=docs/feil/unknown-field.md,line=6,title=frist::ukjent felt; mente du «deadline»?"
+    assert unknown_field in proc.stdout
     assert all(line.startswith(("::error ", "::notice ")) for line in proc.stdout.splitlines())
+    # One error annotation per mistake, no others.
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == len(every_mistake_line()), proc.stdout
     assert "::notice file=docs/forskning/s-forskning-2.md,line=3,title=id::ingen indikator" in proc.stdout
 
 
 def test_check_gitlab_format_writes_a_code_quality_report(tmp_path):
-    write_site(tmp_path, bad_site())
+    write_site(tmp_path, with_mistakes())
     proc = run_check(tmp_path, "--format", "gitlab")
     assert proc.returncode == 1
     report = json.loads(proc.stdout)
-    issue = next(i for i in report if i["location"]["path"] == "docs/feil/h.md" and i["severity"] != "info")
+    path = "docs/feil/missing-reference.md"
+    issue = next(i for i in report if i["location"]["path"] == path and i["severity"] != "info")
     assert issue["description"] == "area: ukjent id «s-forsking»; mente du «s-forskning»?"
     assert issue["location"]["lines"]["begin"] == 5
     assert issue["severity"] == "major"
     assert len({i["fingerprint"] for i in report}) == len(report)
+    # One issue above info per mistake, no others.
+    assert len([i for i in report if i["severity"] != "info"]) == len(every_mistake_line())
 
 
 def test_check_without_config_is_a_clear_message(tmp_path):
@@ -169,13 +181,23 @@ def test_schema_accepts_every_page_of_the_example_site():
 
 
 # Mistakes the schema can see by itself (ids, ratings and links need the whole site).
-SCHEMA_SEES = ["missing required field", "unknown field", "wrong type"]
+SCHEMA_SEES = [
+    "missing-type",
+    "missing-id",
+    "missing-title",
+    "unknown-type",
+    "unknown-field",
+    "not-an-integer",
+    "text-for-number",
+    "list-for-mapping",
+    "id-with-space",
+]
 
 
 @pytest.mark.parametrize("name", SCHEMA_SEES)
 def test_schema_rejects_bad_frontmatter(name):
-    _, text, _ = MISTAKES[name]
-    assert list(_validator().iter_errors(_frontmatter(text)))
+    (text,) = mistake_files(name).values()
+    assert list(_validator().iter_errors(_frontmatter(text.decode())))
 
 
 @pytest.mark.parametrize(
@@ -212,7 +234,7 @@ def test_vscode_is_wired_to_the_schema():
 
 
 def test_new_goal_gets_a_fresh_id_in_the_area_folder_and_passes_the_check(tmp_path, monkeypatch, capsys):
-    write_site(tmp_path, SMALL_SITE)
+    write_site(tmp_path, BASE_SITE)
     monkeypatch.chdir(tmp_path)
     assert main(["new", "goal", "--area", "s-forskning", "--title", "Flere doktorgrader: «nå»"]) == 0
     created = tmp_path / "docs/forskning/s-forskning-3.md"
@@ -223,7 +245,7 @@ def test_new_goal_gets_a_fresh_id_in_the_area_folder_and_passes_the_check(tmp_pa
 
 
 def test_new_indicator_and_action_follow_their_goal(tmp_path, monkeypatch, capsys):
-    write_site(tmp_path, SMALL_SITE)
+    write_site(tmp_path, BASE_SITE)
     monkeypatch.chdir(tmp_path)
     assert main(["new", "indicator", "--goal", "s-forskning-1", "--title", "Antall doktorgrader"]) == 0
     assert main(["new", "action", "--goal", "s-forskning-1", "--goal", "s-forskning-2", "--title", "Ny skole"]) == 0
@@ -237,7 +259,7 @@ def test_new_indicator_and_action_follow_their_goal(tmp_path, monkeypatch, capsy
 
 
 def test_new_refuses_an_unknown_area_and_changes_nothing(tmp_path, monkeypatch, capsys):
-    write_site(tmp_path, SMALL_SITE)
+    write_site(tmp_path, BASE_SITE)
     before = digest(tmp_path / "docs")
     monkeypatch.chdir(tmp_path)
     assert main(["new", "goal", "--area", "s-forsking", "--title", "T"]) == 2
@@ -246,7 +268,6 @@ def test_new_refuses_an_unknown_area_and_changes_nothing(tmp_path, monkeypatch, 
 
 
 def test_check_reports_an_unknown_key_with_brackets_without_crashing(tmp_path):
-    write_site(tmp_path, {**SMALL_SITE, "feil/k.md": "---\ntype: goal\ni[d: xk\ntitle: T\narea: s-forskning\n---\n"})
+    write_site(tmp_path, {**BASE_SITE, "feil/k.md": "---\ntype: goal\ni[d: xk\ntitle: T\narea: s-forskning\n---\n"})
     proc = run_check(tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert "docs/feil/k.md:3: i[d: ukjent felt; mente du «id»?" in proc.stdout.splitlines()
+    assert_errors(proc, ["feil/k.md:2: id: feltet mangler", "feil/k.md:3: i[d: ukjent felt; mente du «id»?"])

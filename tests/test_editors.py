@@ -9,9 +9,9 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-from conftest import BASE_CONFIG, SMALL_SITE, run_mkdocs
+import pytest
+from conftest import BASE_CONFIG, BASE_SITE, Built, build_in_process, write_site
 from pydantic import BaseModel
-from test_cli import write_site
 
 from strategy_site.core.models import MODELS
 
@@ -35,9 +35,8 @@ def _nested(annotation, in_list: bool = False):
         yield from _nested(arg, in_list or is_list)
 
 
-def test_guide_page_lists_every_field_of_every_page_type(build_site):
-    built = build_site(SMALL_SITE)
-    assert built.ok, built.log
+def test_guide_page_lists_every_field_of_every_page_type(base_site):
+    built = base_site
     guide = built.html("slik-redigerer-du/index.html")
     assert "<h1" in guide and "Slik redigerer du" in guide
     for kind, model in MODELS.items():
@@ -52,9 +51,9 @@ def test_guide_page_lists_every_field_of_every_page_type(build_site):
     assert "Slik redigerer du" in built.html("index.html")  # in the navigation
 
 
-def test_guide_page_is_not_written_into_the_docs_folder(build_site, tmp_path):
-    build_site(SMALL_SITE)
-    assert not (tmp_path / "docs" / "slik-redigerer-du.md").exists()
+def test_guide_page_is_not_written_into_the_docs_folder(base_site):
+    assert (base_site.site / "slik-redigerer-du/index.html").exists()
+    assert not (base_site.site.parent / "docs" / "slik-redigerer-du.md").exists()
 
 
 # Who and when: dates from git, reproducible; the file's date when the page is not committed.
@@ -75,12 +74,12 @@ def git(root: Path, *args: str, date: str | None = None) -> None:
 
 
 def committed_site(root: Path, options: str = "stale_after_days: 365") -> Path:
-    """SMALL_SITE in a git repository: the goal page last changed 2022, everything else 2024."""
-    config = write_site(root, SMALL_SITE, options)
+    """BASE_SITE in a git repository: the goal page last changed 2022, everything else 2024."""
+    config = write_site(root, BASE_SITE, options)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
     git(root, "commit", "-qm", "Første versjon", date="2022-03-03T10:00:00+01:00")
-    for name in SMALL_SITE:
+    for name in BASE_SITE:
         if name != "forskning/s-forskning-1.md":
             path = root / "docs" / name
             path.write_text(path.read_text(encoding="utf-8") + "\nOppdatert.\n", encoding="utf-8")
@@ -92,25 +91,31 @@ def page_html(root: Path, path: str) -> str:
     return (root / "site" / path).read_text(encoding="utf-8")
 
 
-def test_page_shows_editor_and_last_change_from_git(tmp_path):
-    config = committed_site(tmp_path)
-    built = run_mkdocs(config, tmp_path / "site")
-    assert built.ok, built.log
-    goal = page_html(tmp_path, "forskning/s-forskning-1/index.html")
+@pytest.fixture(scope="module")
+def committed(tmp_path_factory) -> Built:
+    """The committed site built once, for the tests that only read what it wrote."""
+    root = tmp_path_factory.mktemp("committed")
+    built = build_in_process(committed_site(root), root / "site")
+    assert built.ok and not built.warnings(), built.log
+    return built
+
+
+def test_page_shows_editor_and_last_change_from_git(committed):
+    goal = committed.html("forskning/s-forskning-1/index.html")
     footer = re.search(r'<footer class="strategy-page-meta".*?</footer>', goal, re.S).group(0)
     assert "Ansvarlig redaktør: Forskningsdirektør" in footer  # the goal's owner, as no editor is named
     assert '<time datetime="2022-03-03">3. mars 2022</time>' in footer
-    area = page_html(tmp_path, "forskning/index.html")
+    area = committed.html("forskning/index.html")
     assert '<time datetime="2024-05-15">15. mai 2024</time>' in area
 
 
 def test_same_commit_gives_the_same_site(tmp_path):
     config = committed_site(tmp_path)
-    first = run_mkdocs(config, tmp_path / "site")
+    first = build_in_process(config, tmp_path / "site")
     pages = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*.html")}
     for path in (tmp_path / "docs").rglob("*.md"):
         os.utime(path, (1_000_000_000, 1_000_000_000))  # checkout at another time: new file dates
-    second = run_mkdocs(config, tmp_path / "site")
+    second = build_in_process(config, tmp_path / "site")
     assert first.ok and second.ok
     changed = [str(p) for p, data in pages.items() if p.read_bytes() != data]
     assert not changed
@@ -121,25 +126,22 @@ def test_uncommitted_page_falls_back_to_the_file_date(tmp_path):
     path = tmp_path / "docs/forskning/s-forskning-2.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nUtkast.\n", encoding="utf-8")
     os.utime(path, (1_700_000_000, 1_700_000_000))  # 14 November 2023
-    built = run_mkdocs(config, tmp_path / "site")
+    built = build_in_process(config, tmp_path / "site")
     assert built.ok, built.log
     goal = page_html(tmp_path, "forskning/s-forskning-2/index.html")
     assert '<time datetime="2023-11-14">14. november 2023</time> <span class="strategy-muted">(filens dato' in goal
 
 
-def test_stale_page_is_flagged_in_words(tmp_path):
-    config = committed_site(tmp_path)
-    built = run_mkdocs(config, tmp_path / "site")
-    assert built.ok, built.log
-    stale = page_html(tmp_path, "forskning/s-forskning-1/index.html")
+def test_stale_page_is_flagged_in_words(committed):
+    stale = committed.html("forskning/s-forskning-1/index.html")
     assert "Ikke oppdatert på over 365 dager" in stale and 'class="admonition warning strategy-stale"' in stale
-    fresh = page_html(tmp_path, "forskning/s-forskning-2/index.html")
+    fresh = committed.html("forskning/s-forskning-2/index.html")
     assert "strategy-stale" not in fresh
 
 
 def test_stale_limit_is_configurable(tmp_path):
     config = committed_site(tmp_path, options="stale_after_days: 1000")
-    built = run_mkdocs(config, tmp_path / "site")
+    built = build_in_process(config, tmp_path / "site")
     assert built.ok, built.log
     assert "strategy-stale" not in page_html(tmp_path, "forskning/s-forskning-1/index.html")
 
@@ -151,7 +153,7 @@ def test_edit_link_points_to_the_file_in_the_repository(build_site):
     config = "repo_url: https://git.example.org/strategi/nettsted\nedit_uri: -/edit/main/docs/\n" + BASE_CONFIG.format(
         options=""
     )
-    built = build_site(SMALL_SITE, config=config)
+    built = build_site(BASE_SITE, config=config)
     assert built.ok, built.log
     goal = built.html("forskning/s-forskning-1/index.html")
     url = "https://git.example.org/strategi/nettsted/-/edit/main/docs/forskning/s-forskning-1.md"
@@ -161,7 +163,7 @@ def test_edit_link_points_to_the_file_in_the_repository(build_site):
 
 
 def test_copy_link_controls_give_the_short_url_of_an_entity_and_the_address_of_other_pages(build_site):
-    files = {**SMALL_SITE, "om.md": "# Om nettstedet\n\nTekst.\n"}
+    files = {**BASE_SITE, "om.md": "# Om nettstedet\n\nTekst.\n"}
     built = build_site(files)
     assert built.ok, built.log
     goal = built.html("forskning/s-forskning-1/index.html")
@@ -170,8 +172,8 @@ def test_copy_link_controls_give_the_short_url_of_an_entity_and_the_address_of_o
     assert "assets/strategy/links.js" in goal
 
 
-def test_table_rows_have_anchors(build_site):
-    built = build_site(SMALL_SITE)
+def test_table_rows_have_anchors(base_site):
+    built = base_site
     area = built.html("forskning/index.html")
     assert '<tr data-area="s-forskning" id="omrade-s-forskning">' in area
     assert '<tr id="mal-s-forskning-1"' in area
@@ -194,9 +196,9 @@ def _redirect_target(site: Path, short: str) -> Path:
 
 
 def test_short_url_and_alias_survive_moving_and_renaming_a_goal(build_site, tmp_path):
-    files = dict(SMALL_SITE)
+    files = dict(BASE_SITE)
     files["forskning/s-forskning-1.md"] = files["forskning/s-forskning-1.md"].replace(
-        "title: Styrke forskergrupper", "title: Styrke forskergrupper\n        aliases: [s-gammelt-mal]"
+        "title: Styrke forskergrupper", "title: Styrke forskergrupper\naliases: [s-gammelt-mal]"
     )
     before = build_site(files)
     assert before.ok, before.log
@@ -216,9 +218,8 @@ def test_short_url_and_alias_survive_moving_and_renaming_a_goal(build_site, tmp_
         assert "Sterkere forskergrupper" in target.read_text(encoding="utf-8")
 
 
-def test_redirect_pages_are_left_out_of_search(build_site):
-    built = build_site(SMALL_SITE)
-    index = (built.site / "search/search_index.json").read_text(encoding="utf-8")
+def test_redirect_pages_are_left_out_of_search(base_site):
+    index = (base_site.site / "search/search_index.json").read_text(encoding="utf-8")
     assert '"location":"m/' not in index.replace(" ", "")
 
 
@@ -228,11 +229,8 @@ def write(root: Path, name: str, text: str) -> None:
     path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
-def test_stale_pages_are_listed_on_the_editors_overview(tmp_path):
-    config = committed_site(tmp_path)
-    built = run_mkdocs(config, tmp_path / "site")
-    assert built.ok, built.log
-    overview = page_html(tmp_path, "redaktor/index.html")
+def test_stale_pages_are_listed_on_the_editors_overview(committed):
+    overview = committed.html("redaktor/index.html")
     table = re.search(r'<table data-strategy-block="stale-pages">.*?</table>', overview, re.S).group(0)
     assert "1 sider er ikke endret på over 365 dager" in table
     assert '<a href="../forskning/s-forskning-1/">Styrke forskergrupper</a>' in table
@@ -242,7 +240,7 @@ def test_stale_pages_are_listed_on_the_editors_overview(tmp_path):
 
 def test_public_build_has_no_editors_overview(tmp_path):
     config = committed_site(tmp_path, options="audience: public")
-    built = run_mkdocs(config, tmp_path / "site")
+    built = build_in_process(config, tmp_path / "site")
     assert built.ok, built.log
     assert not (tmp_path / "site/redaktor").exists()
 

@@ -114,16 +114,9 @@ def markup_in(html: str) -> tuple[list[str], str]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    from conftest import BASE_CONFIG, run_mkdocs
+    from conftest import build_once
 
-    root = tmp_path_factory.mktemp("hostile")
-    for name, text in HOSTILE_SITE.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(BASE_CONFIG.format(options=""), encoding="utf-8")
-    built = run_mkdocs(root / "mkdocs.yml", root / "site")
-    assert built.ok, built.log
-    return built
+    return build_once(tmp_path_factory, HOSTILE_SITE)
 
 
 def output_files(site: Path, *suffixes: str) -> list[Path]:

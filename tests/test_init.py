@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_mkdocs
+from conftest import build_in_process
 from mkdocs.utils.yaml import yaml_load
 
 from strategy_site.cli import main as cli
@@ -51,7 +51,7 @@ def test_init_writes_a_site_that_builds_strict_and_checks_clean(tmp_path, monkey
     assert [r["key"] for r in options["ratings"]][:2] == ["JA", "JA-"]
     assert [s["level"] for s in options["statuses"]] == [0, 1, 2, 3, 4, 5]
 
-    built = run_mkdocs(site / "mkdocs.yml", site / "site")
+    built = build_in_process(site / "mkdocs.yml", site / "site")
     assert built.ok, built.log
     assert built.warnings() == []
     kinds = sorted(entity["type"] for entity in built.export()["entities"])
@@ -134,7 +134,7 @@ def test_a_unit_name_with_yaml_and_markdown_characters_stays_text(tmp_path):
     unit = 'Fjellvik «Øst» & *sør*: "prosjekt" <b>#1</b>'
     site = tmp_path / "site"
     assert cli.main(["init", str(site), "--unit", unit, "--id", "fv", "--period", "2024-2029"]) == 0
-    built = run_mkdocs(site / "mkdocs.yml", site / "site")
+    built = build_in_process(site / "mkdocs.yml", site / "site")
     assert built.ok, built.log
     assert unit in nav_titles(built.html("strategi/index.html"))
     assert "<b>#1</b>" not in built.html("index.html")

@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import BASE_CONFIG, SMALL_SITE
+from conftest import BASE_CONFIG, BASE_SITE
 
 from strategy_site.core.labels import DEFAULT, LabelError, Labels
 
@@ -37,7 +37,7 @@ def test_a_site_overriding_a_label_and_a_page_template_sees_its_text(build_site,
         '  reports_nav: "Rapport {period}"'
     )
     config = SITE_WITH_OVERRIDES.format(options=":\n" + textwrap.indent(options, "      "))
-    built = build_site(SMALL_SITE, config=config)
+    built = build_site(BASE_SITE, config=config)
     assert built.ok, built.log
     # The label: a badge, a heading after an indicator's text, a navigation label.
     goal = built.html("forskning/s-forskning-2/index.html")
@@ -54,14 +54,17 @@ def test_a_site_overriding_a_label_and_a_page_template_sees_its_text(build_site,
 
 
 def test_an_unknown_label_key_fails_the_build_with_a_did_you_mean(build_site):
-    built = build_site(SMALL_SITE, options="labels:\n  not_asessed: Ikke vurdert ennå\n")
-    assert not built.ok
-    assert "ukjent nøkkel «not_asessed»; mente du «not_assessed»?" in built.log
-    assert "Traceback" not in built.log
+    built = build_site(BASE_SITE, options="labels:\n  not_asessed: Ikke vurdert ennå\n")
+    assert not built.ok and "Traceback" not in built.log
+    # MkDocs stops at the configuration, with this one message and no other.
+    assert built.lines("ERROR", "WARNING") == [
+        "Config value 'plugins': Plugin 'strategy' option 'labels': "
+        "labels: ukjent nøkkel «not_asessed»; mente du «not_assessed»?"
+    ], built.log
 
 
 def test_the_short_link_shows_the_configured_folder_everywhere(build_site):
-    built = build_site(SMALL_SITE, options="short_url_prefix: k\n")
+    built = build_site(BASE_SITE, options="short_url_prefix: k\n")
     assert built.ok, built.log
     assert (built.site / "k/s-forskning-1/index.html").is_file()
     goal = built.html("forskning/s-forskning-1/index.html")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import SMALL_SITE
+from conftest import BASE_SITE
 
 
 def _index(built) -> dict[str, str]:
@@ -16,9 +16,8 @@ def _index(built) -> dict[str, str]:
     return text
 
 
-def test_search_finds_a_goal_on_its_own_page_not_in_every_table_that_lists_it(build_site):
-    built = build_site(SMALL_SITE)
-    assert built.ok, built.log
+def test_search_finds_a_goal_on_its_own_page_not_in_every_table_that_lists_it(base_site):
+    built = base_site
     index = _index(built)
     # The goal's page is found by its title and by the facts it states (owner, assessment note).
     assert "Styrke forskergrupper" in index["forskning/s-forskning-1/"]
@@ -33,6 +32,6 @@ def test_search_finds_a_goal_on_its_own_page_not_in_every_table_that_lists_it(bu
 
 
 def test_search_blocks_are_configurable(build_site):
-    built = build_site(SMALL_SITE, options="search_blocks: [facts, statements, goals]")
+    built = build_site(BASE_SITE, options="search_blocks: [facts, statements, goals]")
     assert built.ok, built.log
     assert "Styrke forskergrupper" in _index(built)["forskning/"]

@@ -4,7 +4,7 @@ navigation named from the content rather than from folder names and ids."""
 from __future__ import annotations
 
 import pytest
-from conftest import BASE_CONFIG, SMALL_SITE
+from conftest import BASE_CONFIG, BASE_SITE, write_site
 from test_init import nav_titles
 
 from strategy_site.checks.offline import content_findings, is_remote, settings_findings
@@ -12,11 +12,7 @@ from strategy_site.checks.offline import content_findings, is_remote, settings_f
 PAGE = {"om.md": "---\ntitle: Om\n---\n\n# Om oss\n\nTekst.\n"}
 # mkdocs.yml as a new user writes it: Material in Norwegian, nothing said about fonts.
 WITH_FONT = BASE_CONFIG.replace("  font: false\n", "")
-
-
-def warnings(built) -> list[str]:
-    """The plugin's warnings without the logger's name."""
-    return [w.removeprefix("strategy_site: ") for w in built.warnings()]
+ALLOW = "(et nettsted med «offline: false» under strategy i mkdocs.yml kan hente innhold utenfra)"
 
 
 def offline_off(config: str) -> str:
@@ -26,13 +22,15 @@ def offline_off(config: str) -> str:
 
 
 def test_material_google_fonts_warn_and_offline_false_allows_them(build_site, tmp_path):
-    built = build_site({**SMALL_SITE, **PAGE}, config=WITH_FONT.format(options=""))
-    assert not built.ok
-    assert any(
-        w.startswith("mkdocs.yml: theme.font: Material henter skriften fra Google Fonts") for w in warnings(built)
+    built = build_site({**BASE_SITE, **PAGE}, config=WITH_FONT.format(options=""))
+    built.assert_stopped_by_the_check(
+        [
+            "mkdocs.yml: theme.font: Material henter skriften fra Google Fonts; sett «font: false» under theme, "
+            f"eller legg skriften i nettstedet selv (se README) {ALLOW}"
+        ]
     )
 
-    allowed = build_site({**SMALL_SITE, **PAGE}, config=offline_off(WITH_FONT).format(options=""))
+    allowed = build_site({**BASE_SITE, **PAGE}, config=offline_off(WITH_FONT).format(options=""))
     assert allowed.ok, allowed.log
     assert "fonts.googleapis.com" in allowed.html("om/index.html")
 
@@ -40,13 +38,11 @@ def test_material_google_fonts_warn_and_offline_false_allows_them(build_site, tm
 def test_a_cdn_script_warns_naming_it_and_offline_false_allows_it(build_site):
     cdn = "https://cdn.jsdelivr.net/npm/mermaid@10/dist/mermaid.min.js"
     config = BASE_CONFIG + f"extra_javascript:\n  - {cdn}\n  - js/lokal.js\n"
-    files = {**SMALL_SITE, **PAGE, "js/lokal.js": "console.log(1);\n"}
+    files = {**BASE_SITE, **PAGE, "js/lokal.js": "console.log(1);\n"}
     built = build_site(files, config=config.format(options=""))
-    assert not built.ok
-    assert [w for w in warnings(built) if "extra_javascript" in w] == [
-        f"mkdocs.yml: extra_javascript[0]: «{cdn}» hentes fra utenfor nettstedet; legg filen i nettstedet "
-        "(et nettsted med «offline: false» under strategy i mkdocs.yml kan hente innhold utenfra)"
-    ]
+    built.assert_stopped_by_the_check(
+        [f"mkdocs.yml: extra_javascript[0]: «{cdn}» hentes fra utenfor nettstedet; legg filen i nettstedet {ALLOW}"]
+    )
 
     allowed = build_site(files, config=offline_off(config).format(options=""))
     assert allowed.ok, allowed.log
@@ -68,29 +64,27 @@ def test_a_remote_image_in_a_page_warns_with_file_and_line_and_offline_false_all
             `![eksempel](https://kode.example.no/vises-bare.png)`
             """
     }
-    built = build_site({**SMALL_SITE, **page})
-    assert not built.ok
-    found = [w for w in warnings(built) if w.startswith("om.md")]
-    assert found == [
-        "om.md:7: innhold: bildet henter «https://kart.example.no/kommune.png» fra utenfor nettstedet; legg filen "
-        "i nettstedet og vis den derfra (et nettsted med «offline: false» under strategy i mkdocs.yml kan hente "
-        "innhold utenfra)",
-        "om.md:9: innhold: <iframe> henter «//video.example.no/embed/42» fra utenfor nettstedet; legg filen i "
-        "nettstedet og vis den derfra (et nettsted med «offline: false» under strategy i mkdocs.yml kan hente "
-        "innhold utenfra)",
-    ]
+    built = build_site({**BASE_SITE, **page})
+    built.assert_stopped_by_the_check(
+        [
+            "om.md:7: innhold: bildet henter «https://kart.example.no/kommune.png» fra utenfor nettstedet; legg filen "
+            "i nettstedet og vis den derfra (et nettsted med «offline: false» under strategy i mkdocs.yml kan hente "
+            "innhold utenfra)",
+            "om.md:9: innhold: <iframe> henter «//video.example.no/embed/42» fra utenfor nettstedet; legg filen i "
+            "nettstedet og vis den derfra (et nettsted med «offline: false» under strategy i mkdocs.yml kan hente "
+            "innhold utenfra)",
+        ]
+    )
 
-    allowed = build_site({**SMALL_SITE, **page}, options="offline: false")
+    allowed = build_site({**BASE_SITE, **page}, options="offline: false")
     assert allowed.ok, allowed.log
 
 
 def test_check_command_reports_a_remote_image_on_its_line(tmp_path, monkeypatch, capsys):
-    from test_cli import write_site
-
     from strategy_site.cli.main import main
 
     page = {"om.md": "---\ntitle: Om\n---\n\n<img src='https://bilder.example.no/a.png' alt=''>\n"}
-    config = write_site(tmp_path, {**SMALL_SITE, **page})
+    config = write_site(tmp_path, {**BASE_SITE, **page})
     monkeypatch.chdir(tmp_path)
     assert main(["-f", str(config), "check"]) == 1
     assert "docs/om.md:5: innhold: <img> henter «https://bilder.example.no/a.png»" in capsys.readouterr().out
