@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+# Slow by nature (a wheel, a fresh venv, pip): run with the whole suite, or alone with -m packaging.
+pytestmark = pytest.mark.packaging
+
 # What the plugin reads at run time, by path in the package.
 PACKAGE_DATA = [
     "strategy_site/labels.yml",
