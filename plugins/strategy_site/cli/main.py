@@ -4,6 +4,7 @@
     strategy schema [--check] [--out schema]
     strategy new goal --area vm-forskning --title "Øke ..."
     strategy init DIR [--unit NAME] [--id ID] [--period 2024-2029] [--force]
+    strategy pdf vm-ledersamling-2022-09 [-o møte.pdf]
 
 `init` writes a new site from the package's starter (`cli.init`); `check` reads the same pages with the same
 options and runs the same check (`precheck.check_site`, which calls `analysis.analyse`) that a strict `mkdocs
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from strategy_site.checks.annotations import FORMATS
+from strategy_site.cli import pdf
 from strategy_site.cli.init import InitError, SiteSettings, default_id, default_period, init_site
 from strategy_site.cli.scaffold import KINDS, ScaffoldError, new_page
 from strategy_site.exports.schema import stale_schemas, write_schemas
@@ -140,6 +142,8 @@ def parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="skriv i en mappe som ikke er tom (ingen fil blir overskrevet)"
     )
     init_parser.set_defaults(run=init)
+
+    pdf.add_parser(commands)
     return main_parser
 
 
