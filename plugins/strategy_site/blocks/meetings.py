@@ -40,7 +40,9 @@ def day_label(day: str) -> str:
 
 
 # A change of an item in words: «up» is better, whatever the direction of an indicator.
-CHANGE_WORDS = {change: LABELS.text(f"meeting_change_{change}") for change in ("new", "up", "down", "same", "unreported")}
+CHANGE_WORDS = {
+    change: LABELS.text(f"meeting_change_{change}") for change in ("new", "up", "down", "same", "unreported")
+}
 
 
 @dataclass
