@@ -29,7 +29,7 @@ def page_path(site_dir: Path, page: str, short_prefix: str) -> str:
         # The short link's page names the entity's page relative to itself.
         target = _CANONICAL.search(short.read_text(encoding="utf-8"))
         if target:
-            return posixpath.normpath(posixpath.join(posixpath.dirname(short_src(short_prefix, page)), target.group(1)))
+            page = posixpath.normpath(posixpath.join(posixpath.dirname(short_src(short_prefix, page)), target.group(1)))
     path = Path(page)
     if path.exists() and path.resolve().is_relative_to(site_dir.resolve()):
         page = path.resolve().relative_to(site_dir.resolve()).as_posix()

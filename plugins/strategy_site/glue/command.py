@@ -57,8 +57,6 @@ def load_site(config_file: str) -> Site:
     return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/")
 
 
-
-
 def site_folders(config_file: str) -> tuple[Path, str]:
     """The built site's folder (`site_dir`) and the plugin's short-link prefix, from mkdocs.yml."""
     if not Path(config_file).is_file():
