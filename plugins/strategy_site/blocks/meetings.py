@@ -13,11 +13,10 @@ from markupsafe import Markup
 
 from strategy_site.blocks.charts import render_chart
 from strategy_site.blocks.renderer import BlockRenderer, block
-from strategy_site.charts.specs import CHART_KINDS, Chart, indicator_chart
-from strategy_site.core.labels import DEFAULT as LABELS
+from strategy_site.charts import CHART_KINDS, Chart, ChartKey, indicator_chart
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Meeting, Strategy
 from strategy_site.core.periods import MONTH_NAMES, Period, parse_period
-from strategy_site.measures.attainment import latest_rating, latest_status
+from strategy_site.measures.attainment import latest_rating
 from strategy_site.measures.indicators import progress
 from strategy_site.measures.meetings import (
     AreaFigures,
@@ -30,6 +29,7 @@ from strategy_site.measures.meetings import (
     previous_standing,
 )
 from strategy_site.measures.reports import reporting_periods
+from strategy_site.measures.status import status_at
 from strategy_site.site.layout import report_path
 
 
@@ -39,10 +39,9 @@ def day_label(day: str) -> str:
     return f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}"
 
 
-# A change of an item in words: «up» is better, whatever the direction of an indicator.
-CHANGE_WORDS = {
-    change: LABELS.text(f"meeting_change_{change}") for change in ("new", "up", "down", "same", "unreported")
-}
+# The changes of an item a card words (label `meeting_change_<change>`): «up» is better, whatever the direction
+# of an indicator.
+CHANGES = ("new", "up", "down", "same", "unreported")
 
 
 @dataclass
@@ -75,21 +74,21 @@ def _charts(r: BlockRenderer, entity: Entity) -> list[Chart | None]:
     """The chart a leader needs beside an item: an area's ratings, a goal's or an indicator's indicators."""
     model = r.model
     if isinstance(entity, Strategy | Area):
-        return [model.derived_value(("ratings", entity.id), lambda: CHART_KINDS["ratings"](model, entity.id))]
+        return [model.cache.get(ChartKey("ratings", entity.id), lambda: CHART_KINDS["ratings"](model, entity.id))]
     indicators = [entity] if isinstance(entity, Indicator) else []
     if isinstance(entity, Goal):
         indicators = [model.get(i) for i in model.indicators_of.get(entity.id, [])]
-    return [model.derived_value(("indicator", i.id), lambda i=i: indicator_chart(model, i)) for i in indicators]
+    return [model.cache.get(ChartKey("indicator", i.id), lambda i=i: indicator_chart(model, i)) for i in indicators]
 
 
 def card(r: BlockRenderer, entity: Entity, note: str | None, period: Period | None, before: Meeting | None) -> Card:
     """An item's card: its standing in the meeting's period and what changed."""
     now, since_period, since_meeting = changes(r.model, entity, period, before)
-    out = Card(entity, LABELS.text(f"meeting_kind_{entity.type}"), note, now, since_period, since_meeting)
+    out = Card(entity, r.label(f"meeting_kind_{entity.type}"), note, now, since_period, since_meeting)
     if isinstance(entity, Goal):
-        out.rating = latest_rating(entity, r.model.scales.ratings, period)
+        out.rating = latest_rating(entity, r.model.scales.ratings, period, r.model.cache)
     elif isinstance(entity, Action):
-        out.status = latest_status(entity, period)
+        out.status = status_at(entity, period, "until", r.model.cache)
     elif isinstance(entity, Indicator):
         out.progress = progress(entity)
     else:
@@ -124,9 +123,9 @@ def meeting_items_block(r: BlockRenderer, args, page_entity) -> str:
         period=period,
         before=before,
         report=report,
-        labels=CHANGE_WORDS,
+        labels={change: r.label(f"meeting_change_{change}") for change in CHANGES},
         site_url=r.data.get("site_url"),
-        short_prefix=r.data.get("short_url_prefix", "m"),
+        short_prefix=r.model.short_url_prefix,
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from strategy_site.core.labels import DEFAULT as LABELS
+from strategy_site.core.labels import DEFAULT, Labels
 from strategy_site.exports.briefing import BriefingError, Chromium, find_chromium, print_books, serving
 from strategy_site.site import layout
 
@@ -17,8 +17,9 @@ log = get_plugin_logger(__name__)
 class MeetingBooks:
     """The briefing books one build makes: planned while pages render, printed after the build."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, labels: Labels = DEFAULT) -> None:
         self.enabled = enabled
+        self.labels = labels
         self.chromium: Chromium | None = None
         # Site path of the page and of its PDF, by meeting id.
         self.jobs: dict[str, tuple[str, str]] = {}
@@ -29,7 +30,7 @@ class MeetingBooks:
         if self.chromium is None:
             self.chromium = find_chromium()
             if self.chromium.path is None:
-                log.info(LABELS.text("meeting_pdfs_not_made", reason=self.chromium.reason))
+                log.info(self.labels.text("meeting_pdfs_not_made", reason=self.chromium.reason))
         return self.chromium.path is not None
 
     def plan(self, ident: str, page_url: str) -> str | None:

@@ -59,7 +59,7 @@ class Build:
         # Shorter navigation labels of generated pages inside their unit's «Styringskort» and «Rapporter».
         self.nav_labels: dict[str, str] = {}
         self.nav: NavOrder | None = None
-        self.books = MeetingBooks(options.meeting_pdfs)
+        self.books = MeetingBooks(options.meeting_pdfs, options.labels)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True, auto_reload=False
         )
@@ -226,7 +226,7 @@ class Build:
         """What a page's blocks show beyond the model: the editors' overview's stale pages, a meeting's PDF."""
         if page.file.src_uri == self.options.editor_overview:
             return self._overview_data(page, files)
-        data = {"site_url": self.config.site_url, "short_url_prefix": self.options.short_url_prefix}
+        data = {"site_url": self.config.site_url}
         if record is not None and isinstance(record.entity, Meeting):
             pdf = self.books.plan(record.id, page.file.url)
             if pdf is not None:

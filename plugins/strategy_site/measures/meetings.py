@@ -18,11 +18,11 @@ from strategy_site.measures.attainment import (
     AttainmentSummary,
     action_summary,
     attainment_for,
-    latest_status,
     ratings_by_period,
 )
 from strategy_site.measures.indicators import values_in_order
-from strategy_site.measures.reports import CHANGE_LABELS, Change, current_period
+from strategy_site.measures.reports import CHANGE_SIGNS, Change, current_period
+from strategy_site.measures.status import status_at
 
 
 @dataclass(frozen=True)
@@ -64,13 +64,13 @@ def _data_periods(model: SiteModel, entity: Entity) -> list[Period]:
     """Every period an entity has data for, oldest first."""
     ratings = model.scales.ratings
     if isinstance(entity, Goal):
-        return [r.period for r in ratings_by_period(entity, ratings)]
+        return [r.period for r in ratings_by_period(entity, ratings, model.cache)]
     if isinstance(entity, Action):
         return sorted({parse_period(e.period) for e in entity.status})
     if isinstance(entity, Indicator):
         return [p.period for p in values_in_order(entity)]
     if isinstance(entity, Strategy | Area):
-        periods = {r.period for g in model.goals_in(entity.id) for r in ratings_by_period(g, ratings)}
+        periods = {r.period for g in model.goals_in(entity.id) for r in ratings_by_period(g, ratings, model.cache)}
         periods |= {parse_period(e.period) for a in model.actions_in(entity.id) for e in a.status}
         return sorted(periods)
     return []
@@ -80,8 +80,9 @@ def area_figures(model: SiteModel, ident: str, until: Period | None) -> AreaFigu
     """Attainment of an area's (strategy's) goals and progress of its actions at or before a period."""
     goals = model.goals_in(ident)
     actions = model.actions_in(ident)
-    figures = action_summary(goals, actions, model.actions_of, model.scales.statuses, until) if actions else None
-    return AreaFigures(attainment_for(goals, model.scales.ratings, until), figures)
+    statuses = model.scales.statuses
+    figures = action_summary(goals, actions, model.actions_of, statuses, until, model.cache) if actions else None
+    return AreaFigures(attainment_for(goals, model.scales.ratings, until, model.cache), figures)
 
 
 def standing(model: SiteModel, entity: Entity, until: Period | None) -> Standing:
@@ -91,10 +92,10 @@ def standing(model: SiteModel, entity: Entity, until: Period | None) -> Standing
         return Standing(None, None)
     period = periods[-1]
     if isinstance(entity, Goal):
-        rating = next(r for r in ratings_by_period(entity, model.scales.ratings) if r.period == period)
+        rating = next(r for r in ratings_by_period(entity, model.scales.ratings, model.cache) if r.period == period)
         return Standing(period, rating.level.score)
     if isinstance(entity, Action):
-        entry = latest_status(entity, period)
+        entry = status_at(entity, period, "until", model.cache)
         return Standing(period, None if entry is None else float(entry.level))
     if isinstance(entity, Indicator):
         value = next(p.value for p in values_in_order(entity) if p.period == period)
@@ -136,7 +137,7 @@ class ItemChange:
 
     @property
     def sign(self) -> str:
-        return CHANGE_LABELS[self.change][0]
+        return CHANGE_SIGNS[self.change]
 
 
 def changes(
