@@ -6,8 +6,8 @@ light colours with their data tables open, and every item's short link written o
 numbers (its footer template), the document title and language, headings as bookmarks and, where it can, tags.
 
 Playwright drives Debian's Chromium (`/usr/bin/chromium`, or `STRATEGY_CHROMIUM`); Playwright is an optional
-dependency (`pip install strategy-site[pdf]`). Nothing here imports MkDocs: a page is given by its URL, and a
-folder of a built site can be served on 127.0.0.1 for the time of printing.
+dependency (`pip install playwright`; the test extras have it). Nothing here imports MkDocs: a page is given
+by its URL, and a folder of a built site can be served on 127.0.0.1 for the time of printing.
 """
 
 from __future__ import annotations
