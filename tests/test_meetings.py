@@ -203,10 +203,12 @@ def test_pdf_command_finds_a_page_by_id_or_path(tmp_path: Path):
 def test_ci_templates_make_the_meeting_pdfs_when_publishing():
     import yaml
 
-    root = Path(__file__).resolve().parents[1] / "ci-templates"
-    gitlab = yaml.safe_load((root / "gitlab/.gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
+    root = Path(__file__).resolve().parents[1] / "plugins/strategy_site/starter"
+    gitlab = yaml.safe_load((root / "ci/gitlab/gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
     assert gitlab["variables"]["STRATEGY_MEETING_PDFS"] == "true"
     assert any("chromium" in line for line in gitlab["script"])
-    github = yaml.safe_load((root / "github/strategy.yml").read_text(encoding="utf-8"))["jobs"]["publish"]
+    github = yaml.safe_load((root / "ci/github/strategy.yml").read_text(encoding="utf-8"))["jobs"]["publish"]
     build = next(s for s in github["steps"] if "mkdocs build" in s.get("run", ""))
     assert build["env"]["STRATEGY_MEETING_PDFS"] == "true"
+    # A new site reads the variable.
+    assert "meeting_pdfs: !ENV [STRATEGY_MEETING_PDFS, false]" in (root / "site/mkdocs.yml").read_text(encoding="utf-8")
