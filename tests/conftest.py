@@ -267,7 +267,9 @@ MISTAKES: dict[str, list[str]] = {
     "yaml-alias": ["feil/yaml-alias.md:5: ugyldig YAML: aliaser (*navn) er ikke tillatt; skriv verdien ut"],
     "not-a-mapping": ["feil/not-a-mapping.md:2: frontmatter må være nøkkel: verdi-par"],
     "unclosed-frontmatter": ["feil/unclosed-frontmatter.md:1: frontmatter åpnes med --- men lukkes aldri"],
-    "missing-type": ["feil/missing-type.md:2: type: feltet mangler (strategy, area, goal, indicator eller action)"],
+    "missing-type": [
+        "feil/missing-type.md:2: type: feltet mangler (strategy, area, goal, indicator, action eller meeting)"
+    ],
     "missing-id": ["feil/missing-id.md:2: id: feltet mangler"],
     "missing-title": ["feil/missing-title.md:2: title: feltet mangler"],
     "unknown-type": ["feil/unknown-type.md:2: type: ukjent sidetype «mål»; mente du «goal»?"],

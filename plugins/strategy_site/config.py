@@ -99,6 +99,12 @@ class StrategyConfig(Config):
     `reports: true`"""
     editor_overview = c.Type(str, default="redaktor/index.md")
     """Where the generated editors' overview page goes (empty: none). `editor_overview: redaktor/index.md`"""
+    # Meetings: the briefing book of each meeting page.
+    meeting_pdfs = c.Type(bool, default=False)
+    """Print each meeting page to an A4 PDF beside it (Chromium through Playwright) and link it as «Last ned som
+    PDF». Without a Chromium the build goes on and says once that no PDFs were made.
+    `meeting_pdfs: !ENV [STRATEGY_MEETING_PDFS, false]`"""
+
     # Editors: who and when, stale pages, the editors' guide.
     stale_after_days = c.Type(int, default=365)
     """A page not changed for this many days is flagged as stale and listed for the editors (0: never).

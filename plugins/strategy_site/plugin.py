@@ -118,6 +118,10 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_post_page(self, output: str, page: Page, config) -> str:
         return output if self.build is None else self.build.post_page(output, page)
 
+    def on_post_build(self, config) -> None:
+        if self.build is not None:
+            self.build.post_build(config.site_dir)
+
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
             if problem.severity == "info":

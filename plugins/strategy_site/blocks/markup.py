@@ -124,7 +124,7 @@ def prepare(
         page.markdown = body
         return page
     placed = {d.kind for d in page.slots}
-    before, after = default_sections(entity)
+    before, after = default_sections(entity, model)
 
     def slot(kind: str) -> str:
         page.slots.append(Directive(kind, {"id": entity.id} if kind == "facts" else {}, body_line))

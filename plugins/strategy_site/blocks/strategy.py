@@ -5,10 +5,12 @@ Each block is a function registered under the name a page uses in `<!-- strategy
 
 from __future__ import annotations
 
+from strategy_site.blocks.meetings import day_label
 from strategy_site.blocks.renderer import BlockRenderer, block
-from strategy_site.core.models import Area, Goal, Strategy
+from strategy_site.core.models import Area, Goal, Meeting, Strategy
 from strategy_site.core.periods import parse_period
 from strategy_site.measures.attainment import action_summary, attainment_for
+from strategy_site.measures.meetings import meeting_period
 
 
 @block("facts")
@@ -18,8 +20,16 @@ def facts_block(r: BlockRenderer, args, page_entity) -> str:
     deadline = None
     if isinstance(entity, Goal):
         deadline = entity.deadline or (str(strategy.period.end) if strategy else None)
+    meeting = {}
+    if isinstance(entity, Meeting):
+        meeting = {"meeting_day": day_label(entity.date), "meeting_period": meeting_period(r.model, entity)}
     return r.render(
-        "facts", entity=entity, strategy=strategy, deadline=deadline, area_id=r.model.area_of.get(entity.id)
+        "facts",
+        entity=entity,
+        strategy=strategy,
+        deadline=deadline,
+        area_id=r.model.area_of.get(entity.id),
+        **meeting,
     )
 
 

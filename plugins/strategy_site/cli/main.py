@@ -8,6 +8,7 @@
     strategy import-status skjema.xlsx [--dry-run] [--replace]
     strategy remind --period 2025-T3 [--format markdown|json]
     strategy remind --period 2025-T3 --format json | strategy remind-issues --platform github [--dry-run]
+    strategy pdf vm-ledersamling-2022-09 [-o møte.pdf]
 
 `init` writes a new site from the package's starter (`cli.init`); `check` reads the same pages with the same
 options and runs the same check (`precheck.check_site`, which calls `analysis.analyse`) that a strict `mkdocs
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from strategy_site.checks.annotations import FORMATS
-from strategy_site.cli import import_status, remind, remind_issues, status_form
+from strategy_site.cli import import_status, pdf, remind, remind_issues, status_form
 from strategy_site.cli.init import InitError, SiteSettings, default_id, default_period, init_site
 from strategy_site.cli.scaffold import KINDS, ScaffoldError, new_page
 from strategy_site.exports.schema import stale_schemas, write_schemas
@@ -146,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
     )
     init_parser.set_defaults(run=init)
 
-    for command in (status_form, import_status, remind, remind_issues):
+    for command in (status_form, import_status, remind, remind_issues, pdf):
         command.add_parser(commands)
     return main_parser
 

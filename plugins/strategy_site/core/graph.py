@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from strategy_site.core.cache import Cache
 from strategy_site.core.labels import DEFAULT, Labels
 from strategy_site.core.load import Record
-from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Strategy
+from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Meeting, Strategy
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem, field_path
 from strategy_site.core.scales import Scales
@@ -36,6 +36,8 @@ class SiteModel:
     indicators_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     actions_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     strategy_of: dict[str, str] = field(default_factory=dict)
+    # Meetings by the id of what they discussed (and of their strategy), newest first.
+    meetings_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     area_of: dict[str, str] = field(default_factory=dict)
     # Ids used by more than one page (each page is reported); the model holds the first of them.
     duplicate_ids: set[str] = field(default_factory=set)
@@ -207,10 +209,37 @@ def build_model(
                 check.add(record, ("status", i, "level"), f"nivå {entry.level} finnes ikke på statusskalaen ({levels})")
         if action.start and action.end and parse_period(action.end).end < parse_period(action.start).start:
             check.add(record, ("end",), f"slutt ({action.end}) er før start ({action.start})")
+    _link_meetings(model, check, by_type["meeting"])
     for lists in (model.goals_of_area, model.children):
         for ids in lists.values():
             ids.sort(key=lambda g: (natural_key(model.get(g).number), model.records[g].path))
     return model, sorted(check.problems, key=lambda p: p.sort_key)
+
+
+# What a meeting can discuss: every entity but another meeting.
+MEETING_ITEM_KINDS = (Strategy, Area, Goal, Indicator, Action)
+
+
+def _link_meetings(model: SiteModel, check: _Checker, meetings: list[Record]) -> None:
+    """Place each meeting in its strategy and list it under every entity it discussed, newest first."""
+    for record in meetings:
+        meeting: Meeting = record.entity  # type: ignore[assignment]
+        strategy_id = None
+        if meeting.strategy:
+            strategy_id = check.ref(record, ("strategy",), meeting.strategy, (Strategy,))
+        elif len(model.strategies) == 1:
+            strategy_id = model.strategies[0]
+        elif model.strategies:
+            check.add(record, ("strategy",), "feltet mangler: nettstedet har flere strategier")
+        if strategy_id:
+            model.strategy_of[meeting.id] = strategy_id
+            model.meetings_of[strategy_id].append(meeting.id)
+        for i, item in enumerate(meeting.items):
+            target = check.ref(record, ("items", i, "ref"), item.ref, MEETING_ITEM_KINDS)
+            if target and meeting.id not in model.meetings_of[target]:
+                model.meetings_of[target].append(meeting.id)
+    for ids in model.meetings_of.values():
+        ids.sort(key=lambda m: (model.get(m).date, m), reverse=True)
 
 
 def _check_assessments(check: _Checker, record: Record, base: tuple, holders: list) -> None:

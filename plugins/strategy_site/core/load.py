@@ -64,6 +64,9 @@ _SYNONYMS = {
     "merknad": "note",
     "type_": "type",
     "rekkefølge": "order",
+    "dato": "date",
+    "saker": "items",
+    "vedtak": "decisions",
 }
 
 # Norwegian names of the page types.
@@ -77,6 +80,8 @@ _TYPE_SYNONYMS = {
     "delmål": "goal",
     "indikator": "indicator",
     "tiltak": "action",
+    "møte": "meeting",
+    "mote": "meeting",
 }
 
 
@@ -245,7 +250,7 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
             problems.append(
                 Problem(
                     doc.path,
-                    "feltet mangler (strategy, area, goal, indicator eller action)",
+                    "feltet mangler (strategy, area, goal, indicator, action eller meeting)",
                     line=first_line,
                     field="type",
                 )

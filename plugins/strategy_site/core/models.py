@@ -249,10 +249,50 @@ class Action(Entity):
     status: list[StatusEntry] = Field(default_factory=list, description="Status per periode.")
 
 
+def _check_date(value: str) -> str:
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        day = None
+    if day is None or day.isoformat() != value:
+        raise ValueError(f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2022-09-02")
+    return value
+
+
+Day = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    AfterValidator(_check_date),
+    Field(description="Dato: ÅÅÅÅ-MM-DD, f.eks. 2022-09-02"),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Dato: ÅÅÅÅ-MM-DD, f.eks. 2022-09-02"}),
+]
+
+
+class MeetingItem(_Model):
+    """A case on a meeting's agenda: an entity by id, with what the meeting is to discuss about it."""
+
+    ref: Id = Field(description="Id-en til et mål, tiltak, en indikator, et område eller strategien.")
+    note: Text | None = Field(default=None, description="Hva møtet skal drøfte, eller hva som ble sagt.")
+
+
+class Meeting(Entity):
+    """A meeting of a leader group or board (møte): its agenda items with live status, and its decisions."""
+
+    type: Literal["meeting"]
+    date: Day = Field(description="Møtedatoen, f.eks. 2022-09-02.")
+    strategy: Id | None = Field(default=None, description="Strategiens id; kan utelates når det bare er én.")
+    period: PeriodKey | None = Field(
+        default=None, description="Rapporteringsperioden møtet ser på; ellers strategiens gjeldende periode."
+    )
+    items: list[MeetingItem] = Field(default_factory=list, description="Sakene: id og merknad, i rekkefølge.")
+    decisions: list[Text] = Field(default_factory=list, description="Vedtakene, i rekkefølge.")
+
+
 MODELS: dict[str, type[Entity]] = {
     "strategy": Strategy,
     "area": Area,
     "goal": Goal,
     "indicator": Indicator,
     "action": Action,
+    "meeting": Meeting,
 }

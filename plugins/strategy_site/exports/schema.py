@@ -42,7 +42,7 @@ def frontmatter_schema() -> dict[str, Any]:
         "$schema": SCHEMA_DIALECT,
         "$id": FRONTMATTER_FILE,
         "title": "Frontmatter for strategisider",
-        "description": "strategy, area, goal, indicator eller action; sider uten type og id er vanlige sider.",
+        "description": "strategy, area, goal, indicator, action eller meeting; sider uten type og id er vanlige sider.",
         "if": {"anyOf": [{"required": ["type"]}, {"required": ["id"]}]},
         "then": {
             "required": ["type"],

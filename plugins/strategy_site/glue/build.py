@@ -22,10 +22,12 @@ from strategy_site.checks.analysis import Analysis
 from strategy_site.core.audience import public_view
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.load import Record, SourceDoc, page_body
+from strategy_site.core.models import Meeting
 from strategy_site.core.problems import Problem
 from strategy_site.exports.json_export import export_json
 from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
 from strategy_site.glue.assets import asset_files
+from strategy_site.glue.briefing import MeetingBooks
 from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds, unit_fingerprints
 from strategy_site.glue.files import FileMaker
 from strategy_site.glue.nav import NavOrder
@@ -57,6 +59,7 @@ class Build:
         # Shorter navigation labels of generated pages inside their unit's «Styringskort» and «Rapporter».
         self.nav_labels: dict[str, str] = {}
         self.nav: NavOrder | None = None
+        self.books = MeetingBooks(options.meeting_pdfs, options.labels)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True, auto_reload=False
         )
@@ -115,6 +118,12 @@ class Build:
         # Generated pages in their section: a unit's area dashboards in the areas' order, its reports newest first.
         rank = {src: n for n, src in enumerate(self.nav_labels)}
         rank.update({src: n for n, (src, _) in enumerate(reports)})
+        # A unit's meetings newest first, in the section of its list of meetings.
+        meetings = sorted(model.of_type(Meeting), key=lambda m: (m.date, m.id), reverse=True)
+        rank.update({model.records[m.id].path: n for n, m in enumerate(meetings)})
+        for sid in model.strategies:
+            if model.meetings_of.get(sid):
+                section_titles[layout.meetings_index(model, sid)] = model.labels.text("meetings_nav")
         self.nav = NavOrder(self.records_by_path, section_titles, rank, model.labels)
         for src, markdown in generated_pages(model, options.reports, overview, self.env).items():
             # A page an editor wrote at the same place wins over the generated one.
@@ -194,7 +203,7 @@ class Build:
             short=lambda i: self._short_url(i, page.file),
             url=lambda path: _file_url(files, path, page.file),
             problems=self.problems,
-            data=self._overview_data(page, files) if src == self.options.editor_overview else {},
+            data=self._page_data(page, files, record),
         )
 
         def fill(match) -> str:
@@ -212,6 +221,22 @@ class Build:
         """The finished page with the held-back blocks in place."""
         late = self.late.pop(page.file.src_uri, None)
         return late.place(output) if late else output
+
+    def _page_data(self, page: Page, files: Files, record: Record | None) -> dict:
+        """What a page's blocks show beyond the model: the editors' overview's stale pages, a meeting's PDF."""
+        if page.file.src_uri == self.options.editor_overview:
+            return self._overview_data(page, files)
+        data = {"site_url": self.config.site_url}
+        if record is not None and isinstance(record.entity, Meeting):
+            pdf = self.books.plan(record.id, page.file.url)
+            if pdf is not None:
+                data["meeting_pdf"] = layout.relative_url(pdf, page.file.url)
+                data["meeting_pdf_label"] = self.model.labels.text("meeting_pdf_link")
+        return data
+
+    def post_build(self, site_dir: str) -> None:
+        """Print the meeting pages to their PDFs, now that the whole site is written."""
+        self.books.make(Path(site_dir))
 
     def _overview_data(self, page: Page, files: Files) -> dict:
         """The stale pages for the editors' overview, with links relative to it."""

@@ -59,3 +59,14 @@ def load_site(config_file: str) -> Site:
     return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/", plugin.config.stale_after_days)
 
 
+def site_folders(config_file: str) -> tuple[Path, str]:
+    """The built site's folder (`site_dir`) and the plugin's short-link prefix, from mkdocs.yml."""
+    if not Path(config_file).is_file():
+        raise SiteError(f"{config_file}: finner ikke konfigurasjonsfilen (bruk -f for å angi den)")
+    try:
+        config = load_config(config_file)
+    except (ConfigurationError, PluginError) as exc:
+        raise SiteError(f"{config_file}: {exc}") from exc
+    plugin = config.plugins.get(PLUGIN)
+    prefix = plugin.config.short_url_prefix if plugin is not None else "m"
+    return Path(config.site_dir), prefix

@@ -15,6 +15,7 @@ EXPORT_JSON = "export/strategy.json"
 # A unit's action plan as spreadsheets, by kind.
 UNIT_EXPORTS = {"csv": "export/{id}/actions.csv", "xlsx": "export/{id}/handlingsplan.xlsx"}
 REPORTS_FOLDER = "rapporter"
+MEETINGS_FOLDER = "moter"
 
 
 def unit_folder(path: str) -> str:
@@ -31,6 +32,17 @@ def report_path(model: SiteModel, strategy_id: str, period: Period) -> str:
 def reports_index(model: SiteModel, strategy_id: str) -> str:
     """Source path of a unit's list of reports, e.g. `mh/rapporter/index.md`."""
     return posixpath.join(unit_folder(model.records[strategy_id].path), REPORTS_FOLDER, "index.md")
+
+
+def meetings_index(model: SiteModel, strategy_id: str) -> str:
+    """Source path of a unit's list of meetings, e.g. `vm/moter/index.md` (editors put meeting pages beside it)."""
+    return posixpath.join(unit_folder(model.records[strategy_id].path), MEETINGS_FOLDER, "index.md")
+
+
+def meeting_pdf(page_url: str, ident: str) -> str:
+    """Site path of a meeting's briefing book, beside its page: `vm/moter/x/` gives `vm/moter/x/<id>.pdf`."""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    return posixpath.join(folder, f"{ident}.pdf")
 
 
 def dashboard_src(model: SiteModel, folder: str, strategy: str, area: str | None = None) -> str:
@@ -66,3 +78,9 @@ def redirect_target(prefix: str, ident: str, page_url: str) -> str:
     """The entity's page URL relative to its short-link page."""
     rel = posixpath.relpath(page_url or ".", posixpath.dirname(short_src(prefix, ident)))
     return rel + "/" if page_url.endswith("/") and not rel.endswith("/") else rel
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """A site path (such as a PDF) relative to the page at `from_url`."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    return posixpath.relpath(target, base or ".")

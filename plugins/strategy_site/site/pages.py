@@ -11,7 +11,7 @@ import jinja2
 
 from strategy_site.core.graph import SiteModel
 from strategy_site.measures.reports import reporting_periods
-from strategy_site.site.layout import report_path, reports_index
+from strategy_site.site.layout import meetings_index, report_path, reports_index
 from strategy_site.site.page_templates import markdown_environment, render_page
 
 
@@ -29,12 +29,22 @@ def report_pages(model: SiteModel, markdown: jinja2.Environment) -> dict[str, st
     return pages
 
 
+def meetings_pages(model: SiteModel, markdown: jinja2.Environment) -> dict[str, str]:
+    """A list of each unit's meetings, newest first, for the units that have any."""
+    return {
+        meetings_index(model, sid): render_page(markdown, "meetings", strategy=model.get(sid))
+        for sid in model.strategies
+        if model.meetings_of.get(sid)
+    }
+
+
 def generated_pages(
     model: SiteModel, reports: bool, editor_overview: str | None, env: jinja2.Environment | None = None
 ) -> dict[str, str]:
     """Every generated page by source path; `env` is the site's template environment (its overrides first)."""
     markdown = markdown_environment(env)
     pages = report_pages(model, markdown) if reports else {}
+    pages.update(meetings_pages(model, markdown))
     if editor_overview:
         pages[editor_overview] = render_page(markdown, "editor_overview")
     return pages
