@@ -18,6 +18,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -96,7 +97,17 @@ def _book_script() -> str:
 
 
 def print_books(jobs: Iterable[tuple[str, Path]], chromium: Path) -> list[Path]:
-    """Print each (page URL, PDF path) as a briefing book with one Chromium; returns the PDFs written."""
+    """Print each (page URL, PDF path) as a briefing book with one Chromium; returns the PDFs written.
+
+    Playwright's synchronous API refuses to run in a thread that has an event loop (a caller that drives a
+    browser itself, `mkdocs serve`'s livereload): the printing runs in a thread of its own.
+    """
+    jobs = list(jobs)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_print_books, jobs, chromium).result()
+
+
+def _print_books(jobs: list[tuple[str, Path]], chromium: Path) -> list[Path]:
     from playwright.sync_api import Error, sync_playwright
 
     written = []
