@@ -94,6 +94,17 @@ class StrategyConfig(Config):
       start_limit: 5
     ```
     """
+    indicator_data = c.ListOfItems(c.Type(str), default=[])
+    """CSV or Excel files (paths from the folder of mkdocs.yml) with indicator values: the first row names the
+    columns `indicator, period, value` and optionally `note, source`. A CSV file is UTF-8 and delimited by `,`
+    (decimal point: 12.5) or `;` (decimal comma and spaces between thousands: 104 000,5, as Norwegian
+    spreadsheets save it); an Excel file is read from its first sheet. The values join those in the
+    indicators' frontmatter; one period given twice is an error naming both places.
+
+    ```yaml
+    indicator_data: [data/indikatorer.csv, data/ssb.xlsx]
+    ```
+    """
     reports = c.Type(bool, default=True)
     """Generate a status report page per reporting period of each unit, at `<unit>/rapporter/<period>/`.
     `reports: true`"""

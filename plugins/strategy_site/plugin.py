@@ -21,12 +21,13 @@ from strategy_site.checks.analysis import Analysis, analyse
 from strategy_site.checks.precheck import check_site
 from strategy_site.config import StrategyConfig
 from strategy_site.core.audience import AUDIENCES
+from strategy_site.core.indicator_data import IndicatorData
 from strategy_site.core.load import SourceDoc
 from strategy_site.core.problems import Problem
 from strategy_site.glue.assets import link_assets
 from strategy_site.glue.build import Build
 from strategy_site.glue.dirty import DirtyBuilds
-from strategy_site.glue.files import read_pages
+from strategy_site.glue.files import data_file_paths, read_data_files, read_pages
 from strategy_site.glue.offline import offline_problems
 from strategy_site.glue.settings import lint_settings_from, scales_from
 
@@ -41,7 +42,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
         # The pages and analysis of a strict build's check before writing, reused by on_files.
-        self.checked: tuple[list[SourceDoc], Analysis] | None = None
+        self.checked: tuple[list[SourceDoc], IndicatorData, Analysis] | None = None
         self.audience = "internal"
         # Kept across the builds of one `mkdocs serve --dirty` (MkDocs keeps a plugin with `on_startup`).
         self.dirty_builds: DirtyBuilds | None = None
@@ -77,14 +78,15 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return
         docs, problems = read_pages(get_files(config))
         problems += offline_problems(self.config, config, docs)
-        analysis = check_site(docs, self.scales, problems, self.lint_settings)
+        data = read_data_files(config, self.config.indicator_data)
+        analysis = check_site(docs, self.scales, problems, self.lint_settings, data)
         if analysis.errors:
             self._report(analysis.problems)
             raise PluginError(
                 f"strategy: {len(analysis.errors)} feil i innholdet; ingenting er skrevet, "
                 "og det forrige nettstedet er urørt"
             )
-        self.checked = (docs, analysis)
+        self.checked = (docs, data, analysis)
 
     def on_files(self, files: Files, config) -> Files:
         self.build = None
@@ -95,13 +97,21 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         for problem in problems:
             files.remove(files.get_file_from_path(problem.path))
         problems += offline_problems(self.config, config, docs)
-        if self.checked is not None and self.checked[0] == docs:
-            analysis = self.checked[1]
+        data = read_data_files(config, self.config.indicator_data)
+        if self.checked is not None and self.checked[:2] == (docs, data):
+            analysis = self.checked[2]
         else:
-            analysis = analyse(docs, self.scales, problems, self.lint_settings)
+            analysis = analyse(docs, self.scales, problems, self.lint_settings, data)
         self._report(analysis.problems)
-        self.build = Build(self.config, config, analysis, self.audience, self._report)
+        self.build = Build(self.config, config, analysis, self.audience, self._report, data)
         return self.build.add_files(files, docs, self.dirty_builds)
+
+    def on_serve(self, server, config, builder):
+        """Build again when an indicator data file changes, as when a page does."""
+        if self.config.enabled:
+            for path in data_file_paths(config, self.config.indicator_data):
+                server.watch(str(path))
+        return server
 
     def on_nav(self, nav: Navigation, config, files):
         if self.build is not None and self.build.nav is not None:

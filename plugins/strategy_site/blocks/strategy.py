@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from strategy_site.blocks.meetings import day_label
 from strategy_site.blocks.renderer import BlockRenderer, block
+from strategy_site.core.indicator_values import value_details
 from strategy_site.core.models import Area, Goal, Meeting, Strategy
 from strategy_site.core.periods import parse_period
 from strategy_site.measures.attainment import action_summary, attainment_for
@@ -90,7 +91,11 @@ def goal_links_block(r: BlockRenderer, args, page_entity) -> str:
 def values_block(r: BlockRenderer, args, page_entity) -> str:
     indicator = r.target(args, page_entity, "id")
     rows = sorted(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
-    return r.render("values", indicator=indicator, rows=rows)
+    # Notes and sources of values from data files; the columns appear only when a value has one.
+    details = value_details(r.model, indicator)
+    notes = any(d.note for d in details.values())
+    sources = any(d.source for d in details.values())
+    return r.render("values", indicator=indicator, rows=rows, details=details, notes=notes, sources=sources)
 
 
 @block("status-history")

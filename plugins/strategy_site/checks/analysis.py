@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from strategy_site.checks.lints import LintSettings, run_lints
 from strategy_site.core.graph import SiteModel, build_model
+from strategy_site.core.indicator_data import IndicatorData
+from strategy_site.core.indicator_values import add_indicator_data
 from strategy_site.core.load import SourceDoc, load_documents
 from strategy_site.core.problems import Problem
 from strategy_site.core.scales import Scales
@@ -30,12 +32,17 @@ def analyse(
     scales: Scales,
     extra_problems: Iterable[Problem] = (),
     lints: LintSettings | None = None,
+    indicator_data: IndicatorData | None = None,
 ) -> Analysis:
     """Load and validate every page, build the link graph, run the lints, and collect all problems in one list.
 
     `lints` sets each lint's severity (default: `LintSettings()`); lint findings carry their lint's code.
+    `indicator_data` holds the rows and problems of the site's data files: the rows join the indicators'
+    values before anything is measured.
     """
     result = load_documents(docs)
     model, graph_problems = build_model(result.records, scales, result.broken_ids)
-    problems = [*extra_problems, *result.problems, *graph_problems, *run_lints(model, lints)]
+    data = indicator_data or IndicatorData()
+    data_problems = [*data.problems, *add_indicator_data(model, data.rows)]
+    problems = [*extra_problems, *result.problems, *graph_problems, *data_problems, *run_lints(model, lints)]
     return Analysis(model, sorted(problems, key=lambda p: p.sort_key))

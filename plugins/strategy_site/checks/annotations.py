@@ -15,7 +15,7 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 def as_text(problems: Sequence[Problem], prefix: str = "") -> str:
     """One `file:line: field: message` line per problem; `prefix` is the docs folder seen from the repository."""
-    return "".join(f"{prefix}{problem}\n" for problem in problems)
+    return "".join(f"{'' if problem.outside_docs else prefix}{problem}\n" for problem in problems)
 
 
 def _escape_data(text: str) -> str:
@@ -30,7 +30,7 @@ def as_github(problems: Sequence[Problem], prefix: str = "") -> str:
     """GitHub Actions workflow commands; GitHub shows them on the changed lines of a pull request."""
     lines = []
     for p in problems:
-        props = [f"file={_escape_property(prefix + p.path)}"]
+        props = [f"file={_escape_property(p.shown_path(prefix))}"]
         if p.line:
             props.append(f"line={p.line}")
         props.append(f"title={_escape_property(p.field or 'innhold')}")
@@ -45,7 +45,7 @@ def as_gitlab(problems: Sequence[Problem], prefix: str = "") -> str:
     """
     report = []
     for p in problems:
-        path = prefix + p.path
+        path = p.shown_path(prefix)
         description = f"{p.field}: {p.message}" if p.field else p.message
         fingerprint = hashlib.sha256(f"{path}\0{p.code}\0{description}".encode()).hexdigest()
         report.append(

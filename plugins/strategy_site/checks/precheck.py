@@ -12,6 +12,7 @@ from strategy_site.blocks import BLOCKS, ID_ARGUMENTS
 from strategy_site.blocks.markup import prepare
 from strategy_site.checks.analysis import Analysis, analyse
 from strategy_site.checks.lints import LintSettings
+from strategy_site.core.indicator_data import IndicatorData
 from strategy_site.core.load import SourceDoc, page_body
 from strategy_site.core.problems import Problem
 from strategy_site.core.scales import Scales
@@ -22,10 +23,11 @@ def check_site(
     scales: Scales,
     extra_problems: Iterable[Problem] = (),
     lints: LintSettings | None = None,
+    indicator_data: IndicatorData | None = None,
 ) -> Analysis:
     """Everything `analyse` finds, plus the problems in page bodies: links to unknown ids and bad blocks."""
     docs = list(docs)
-    analysis = analyse(docs, scales, extra_problems, lints)
+    analysis = analyse(docs, scales, extra_problems, lints, indicator_data)
     model = analysis.model
     path_of = {ident: record.path for ident, record in model.records.items()}
     entity_at = {record.path: record.entity for record in model.records.values()}

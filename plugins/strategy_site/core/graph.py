@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from strategy_site.core.cache import Cache
+from strategy_site.core.indicator_data import ValueDetail
 from strategy_site.core.labels import DEFAULT, Labels
 from strategy_site.core.load import Record
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Meeting, Strategy
@@ -45,6 +46,8 @@ class SiteModel:
     # Site settings like `scales`; the plugin sets them from mkdocs.yml.
     labels: Labels = field(default_factory=lambda: DEFAULT, repr=False, compare=False)
     short_url_prefix: str = "m"
+    # The note, source and place of indicator values read from data files, by indicator id and period.
+    value_details: dict[str, dict[str, ValueDetail]] = field(default_factory=dict, repr=False)
     # What the build works out from the model for many pages (a chart, an action's status timeline), by key.
     cache: Cache = field(default_factory=Cache, repr=False, compare=False)
 

@@ -18,11 +18,17 @@ class Problem:
     field: str | None = None
     severity: Severity = "error"
     code: str = "content"
+    # The path is relative to the folder of mkdocs.yml (a data file), not to the docs folder.
+    outside_docs: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: " if self.field else ""
         return f"{where}: {what}{self.message}"
+
+    def shown_path(self, docs_prefix: str = "") -> str:
+        """The path seen from the repository: a page's behind the docs folder's `docs_prefix`, a data file's as is."""
+        return self.path if self.outside_docs else docs_prefix + self.path
 
     @property
     def sort_key(self) -> tuple[str, int, str]:

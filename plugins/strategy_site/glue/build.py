@@ -21,6 +21,7 @@ from strategy_site.blocks.renderer import SLOT_RE
 from strategy_site.checks.analysis import Analysis
 from strategy_site.core.audience import public_view
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.indicator_data import IndicatorData
 from strategy_site.core.load import Record, SourceDoc, page_body
 from strategy_site.core.models import Meeting
 from strategy_site.core.problems import Problem
@@ -43,8 +44,12 @@ from strategy_site.site.pages import generated_pages
 class Build:
     """The state of one build between MkDocs' events; `report` logs content problems."""
 
-    def __init__(self, options, config, analysis: Analysis, audience: str, report) -> None:
+    def __init__(
+        self, options, config, analysis: Analysis, audience: str, report, data: IndicatorData | None = None
+    ) -> None:
         self.options = options
+        # The rows of the indicator data files: in a dirty build, a changed file changes every unit's fingerprint.
+        self.data = data or IndicatorData()
         self.config = config
         self.model: SiteModel = analysis.model
         self.problems: list[Problem] = analysis.problems
@@ -71,11 +76,12 @@ class Build:
             view = public_view(self.model, docs)
             for path in view.hidden_paths:
                 files.remove(files.get_file_from_path(path))
+            view.model.value_details = self.model.value_details
             self.model, self.hidden = view.model, view.hidden_ids
         self.model.labels, self.model.short_url_prefix = self.options.labels, self.options.short_url_prefix
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         if dirty is not None:
-            settings = repr(sorted(dict(self.options).items()))
+            settings = repr(sorted(dict(self.options).items())) + repr(self.data.rows)
             changed = dirty.changed_units(unit_fingerprints(self.model, docs, settings))
             dirty.mark_changed(files, self.model, docs, changed)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}

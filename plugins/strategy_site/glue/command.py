@@ -12,7 +12,7 @@ from mkdocs.structure.files import get_files
 
 from strategy_site.checks.analysis import Analysis
 from strategy_site.checks.precheck import check_site
-from strategy_site.glue.files import read_pages
+from strategy_site.glue.files import read_data_files, read_pages
 from strategy_site.glue.offline import offline_problems
 from strategy_site.glue.settings import lint_settings_from, scales_from
 
@@ -53,7 +53,8 @@ def load_site(config_file: str) -> Site:
     docs, unreadable = read_pages(get_files(config))
     # The pages' findings, by their path in the docs folder; mkdocs.yml's own come from the build.
     found = [*unreadable, *offline_problems(plugin.config, config, docs, settings=False)]
-    analysis = check_site(docs, scales, found, lints)
+    data = read_data_files(config, plugin.config.indicator_data, shown_from=Path.cwd())
+    analysis = check_site(docs, scales, found, lints, data)
     docs_dir = Path(config.docs_dir)
     prefix = os.path.relpath(docs_dir, Path.cwd()).replace(os.sep, "/")
     return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/", plugin.config.stale_after_days)

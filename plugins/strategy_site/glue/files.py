@@ -3,11 +3,14 @@ exports), kept between the builds of `mkdocs serve --dirty`."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.indicator_data import IndicatorData, read_indicator_data
 from strategy_site.core.load import SourceDoc, decode_source
 from strategy_site.core.problems import Problem
 from strategy_site.glue.dirty import DirtyBuilds
@@ -21,6 +24,23 @@ def read_pages(files: Files) -> tuple[list[SourceDoc], list[Problem]]:
         docs.extend([doc] if doc else [])
         problems.extend(unreadable)
     return docs, problems
+
+
+def data_file_paths(config, names: list[str]) -> list[Path]:
+    """The data files named in the plugin's options, on disk: their paths are relative to mkdocs.yml's folder."""
+    base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    return [base / name for name in names]
+
+
+def read_data_files(config, names: list[str], shown_from: Path | None = None) -> IndicatorData:
+    """The rows of the indicator data files, with messages naming each file as configured.
+
+    With `shown_from` (the `strategy` command's working folder) they name it as seen from there instead.
+    """
+    paths = data_file_paths(config, names)
+    if shown_from is not None:
+        names = [os.path.relpath(path, shown_from).replace(os.sep, "/") for path in paths]
+    return read_indicator_data(zip(names, paths, strict=True))
 
 
 class FileMaker:
