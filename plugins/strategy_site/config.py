@@ -116,6 +116,20 @@ class StrategyConfig(Config):
     PDF». Without a Chromium the build goes on and says once that no PDFs were made.
     `meeting_pdfs: !ENV [STRATEGY_MEETING_PDFS, false]`"""
 
+    # Owners' pages («Hvem er ansvarlig»): what each owner of goals, indicators and actions has to do.
+    owners_dir = c.Type(str, default="ansvarlige")
+    """Folder of the generated owners' pages: an index of everyone named as `owner` and one page per owner with
+    their goals, indicators and actions, what is due for the current period, stale pages and edit links. Only
+    in the internal build; an empty string leaves them out. `owners_dir: ansvarlige`"""
+    owners = c.Type(dict, default={})
+    """Contact details shown on an owner's page, by the owner as written in `owner` (e-mail and unit).
+
+    ```yaml
+    owners:
+      Prodekan forskning: {email: prodekan.forskning@example.no, unit: Fakultet for medisin og helsevitenskap}
+    ```
+    """
+
     # Editors: who and when, stale pages, the editors' guide.
     stale_after_days = c.Type(int, default=365)
     """A page not changed for this many days is flagged as stale and listed for the editors (0: never).

@@ -29,7 +29,7 @@ from strategy_site.glue.build import Build
 from strategy_site.glue.dirty import DirtyBuilds
 from strategy_site.glue.files import data_file_paths, read_data_files, read_pages
 from strategy_site.glue.offline import offline_problems
-from strategy_site.glue.settings import lint_settings_from, scales_from
+from strategy_site.glue.settings import lint_settings_from, owner_contacts_from, scales_from
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +61,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return
         self.scales = scales_from(self.config)
         self.lint_settings = lint_settings_from(self.config)
+        # Checked here so that a mistake stops the build before anything is read.
+        owner_contacts_from(self.config)
         link_assets(config)
         self.audience = os.environ.get("STRATEGY_AUDIENCE") or self.config.audience
         if self.audience not in AUDIENCES:

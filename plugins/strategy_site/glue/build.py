@@ -6,8 +6,10 @@ routes MkDocs' events to a `Build`.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import escape
@@ -24,6 +26,7 @@ from strategy_site.core.graph import SiteModel
 from strategy_site.core.indicator_data import IndicatorData
 from strategy_site.core.load import Record, SourceDoc, page_body
 from strategy_site.core.models import Meeting
+from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
 from strategy_site.exports.json_export import export_json
 from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
@@ -32,11 +35,14 @@ from strategy_site.glue.briefing import MeetingBooks
 from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds, unit_fingerprints
 from strategy_site.glue.files import FileMaker
 from strategy_site.glue.nav import NavOrder
+from strategy_site.glue.settings import owner_contacts_from
 from strategy_site.measures.reports import reporting_periods
 from strategy_site.site import layout
 from strategy_site.site.dashboards import dashboard_pages
 from strategy_site.site.guide import guide_markdown
-from strategy_site.site.history import History, read_history
+from strategy_site.site.history import Changed, History, read_history
+from strategy_site.site.owners import owner_pages, owners
+from strategy_site.site.page_templates import markdown_environment
 from strategy_site.site.pagemeta import page_meta, responsible, stale_pages
 from strategy_site.site.pages import generated_pages
 
@@ -131,6 +137,15 @@ class Build:
             if model.meetings_of.get(sid):
                 section_titles[layout.meetings_index(model, sid)] = model.labels.text("meetings_nav")
         self.nav = NavOrder(self.records_by_path, section_titles, rank, model.labels)
+        if self.audience == "internal" and options.owners_dir:
+            owner_list = owners(
+                model, owner_contacts_from(options), self._configured_period(), self._changed, self._edit_url
+            )
+            self.nav_labels.update({layout.owner_src(options.owners_dir, o.slug): o.name for o in owner_list})
+            section_titles[layout.owners_index(options.owners_dir)] = model.labels.text("owners_nav")
+            for src, markdown in owner_pages(owner_list, options.owners_dir, markdown_environment(self.env)).items():
+                if files.get_file_from_path(src) is None:
+                    yield make.page(src, markdown)
         for src, markdown in generated_pages(model, options.reports, overview, self.env).items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
@@ -145,6 +160,33 @@ class Build:
             title = model.get(sid).unit if unit_at_root else model.labels.text("nav_dashboards")
             titles[layout.dashboard_src(model, folder, sid)] = title
         return titles
+
+    def _configured_period(self) -> str | None:
+        """The site's `current_period` option as a period key, as the lints read it."""
+        current = self.options.current_period
+        return None if current is None else parse_period(current).key
+
+    def _changed(self, path: str) -> tuple[Changed | None, bool]:
+        """When a page last changed and whether that is longer ago than the site allows."""
+        if self.history is None:
+            return None, False
+        return self.history.changed.get(path), self.history.stale(path, self.options.stale_after_days)
+
+    def _edit_url(self, path: str) -> str | None:
+        """The link that edits a page in the repository, as MkDocs makes «Rediger denne siden» (None without one)."""
+        repo, uri, template = self.config.repo_url, self.config.edit_uri, self.config.edit_uri_template
+        if not (uri or template):
+            return None
+        if template:
+            target = template.format(path=path, path_noext=posixpath.splitext(path)[0])
+        else:
+            target = (uri if uri.endswith("/") else uri + "/") + path
+        if not repo:
+            return target
+        # As MkDocs joins them: the repository's address is a folder unless the link is a query or an anchor.
+        if not target.startswith(("?", "#")) and not repo.endswith("/"):
+            repo += "/"
+        return urljoin(repo, target)
 
     def _exports(self, make: FileMaker) -> Iterable[File]:
         model = self.model

@@ -8,6 +8,7 @@ from strategy_site.checks.lints import LintSettings
 from strategy_site.config import StrategyConfig
 from strategy_site.core.scales import Scales
 from strategy_site.core.settings import SettingsError, site_settings
+from strategy_site.site.owners import OwnerContact, owner_contacts
 
 
 def scales_from(options: StrategyConfig) -> Scales:
@@ -24,3 +25,11 @@ def lint_settings_from(options: StrategyConfig) -> LintSettings:
         return site_settings(options).lints
     except SettingsError as exc:
         raise PluginError(f"strategy: {exc}") from exc
+
+
+def owner_contacts_from(options: StrategyConfig) -> dict[str, OwnerContact]:
+    """The owners' contact details from the `owners` option."""
+    try:
+        return owner_contacts(options.owners)
+    except ValueError as exc:
+        raise PluginError(f"strategy: ugyldige innstillinger i mkdocs.yml:\n{exc}") from exc

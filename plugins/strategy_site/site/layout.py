@@ -56,6 +56,16 @@ def dashboard_src(model: SiteModel, folder: str, strategy: str, area: str | None
     return posixpath.join(base, f"{area}.md" if area else "index.md")
 
 
+def owners_index(folder: str) -> str:
+    """Source path of the index of owners («Hvem er ansvarlig»), e.g. `ansvarlige/index.md`."""
+    return posixpath.join(folder, "index.md")
+
+
+def owner_src(folder: str, owner_slug: str) -> str:
+    """Source path of one owner's page, e.g. `ansvarlige/prodekan-forskning.md`."""
+    return posixpath.join(folder, f"{owner_slug}.md")
+
+
 def unit_exports(strategy_id: str) -> dict[str, str]:
     """Paths of a unit's action-plan exports by kind (`csv`, `xlsx`)."""
     return {kind: path.format(id=strategy_id) for kind, path in UNIT_EXPORTS.items()}
