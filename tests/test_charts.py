@@ -214,7 +214,7 @@ class TestCharts:
         assert month_span(CycleEvent(title="x", start=12, end=1)) == [12, 1]
         assert month_span(CycleEvent(title="x", start=5)) == [5]
         chart = annual_cycle_chart(model, model.get("s"))
-        plan, revised, tertial = chart.figure["data"]
+        plan, revised, tertial = chart.figure["data"][:3]
         assert plan["type"] == "barpolar" and plan["theta"] == [30] and plan["width"] == [58]
         assert revised["theta"] == [360] and revised["width"] == [58]
         assert tertial["theta"] == [135]

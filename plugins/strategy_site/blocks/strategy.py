@@ -12,6 +12,8 @@ from strategy_site.core.models import Area, Goal, Meeting, Strategy
 from strategy_site.core.periods import parse_period
 from strategy_site.measures.attainment import action_summary, attainment_for
 from strategy_site.measures.meetings import meeting_period
+from strategy_site.measures.reporting import reporting_progress
+from strategy_site.measures.reports import current_period
 
 
 @block("facts")
@@ -31,7 +33,23 @@ def facts_block(r: BlockRenderer, args, page_entity) -> str:
         deadline=deadline,
         area_id=r.model.area_of.get(entity.id),
         **meeting,
+        open_period=open_period(r, entity) if isinstance(entity, Strategy) else None,
     )
+
+
+def open_period(r: BlockRenderer, strategy: Strategy) -> str | None:
+    """Which period is open for reporting on a unit's page, and how many actions have reported for it.
+
+    The unit's current period (its own `current_period`, else its latest with status); none for a unit
+    without actions, which has nothing to report.
+    """
+    period = current_period(r.model, strategy.id)
+    if period is None or not r.model.actions_in(strategy.id):
+        return None
+    reported, expected = reporting_progress(r.model, strategy.id, period)
+    if not expected:
+        return r.label("open_period_none", period=period.label)
+    return r.label("open_period", period=period.label, reported=reported, expected=expected)
 
 
 @block("attainment")

@@ -23,6 +23,34 @@ def months_label(event: CycleEvent) -> str:
     return f"{MONTH_NAMES[months[0] - 1]}–{MONTH_NAMES[months[-1] - 1]}"
 
 
+# Kinds of event that are reporting deadlines (compared without case): drawn as a deadline at the end of the event.
+REPORTING_KINDS = frozenset({"rapportering", "reporting", "rapport"})
+
+
+def reporting_deadlines(events: list[CycleEvent]) -> list[CycleEvent]:
+    """The events that are reporting deadlines, in the order of their last month."""
+    deadlines = [e for e in events if (e.kind or "").strip().casefold() in REPORTING_KINDS]
+    return sorted(deadlines, key=lambda e: month_span(e)[-1])
+
+
+def _deadline_trace(model: SiteModel, deadlines: list[CycleEvent], ring: int) -> dict:
+    """A marker outside the rings at the last month of each reporting event."""
+    texts = [
+        plain(model.labels.text("chart_cycle_deadline", title=e.title, month=MONTH_NAMES[month_span(e)[-1] - 1]))
+        for e in deadlines
+    ]
+    return {
+        "type": "scatterpolar",
+        "mode": "markers",
+        "name": plain(model.labels.text("chart_cycle_deadlines")),
+        "r": [ring] * len(deadlines),
+        "theta": [(month_span(e)[-1] - 1) * 30 + 15 for e in deadlines],
+        "text": texts,
+        "marker": {"symbol": "triangle-down", "size": 14, "color": "#b3261e", "line": {"color": "#000", "width": 1}},
+        "hovertemplate": "%{text}<extra></extra>",
+    }
+
+
 def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
     """The årshjul: each yearly event as an arc over its months, January at the top, clockwise."""
     events = strategy.annual_cycle
@@ -52,6 +80,9 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                 "hovertemplate": f"{plain(event.title)}<br>{months_label(event)} ({plain(kind)})<extra></extra>",
             }
         )
+    deadlines = reporting_deadlines(events)
+    if deadlines:
+        traces.append(_deadline_trace(model, deadlines, len(events) + 1))
     title = model.labels.text("chart_cycle_title", unit=strategy.unit)
     figure = {
         "data": traces,
@@ -68,7 +99,7 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
                     "ticktext": model.labels.text("chart_months").split(),
                     "showgrid": True,
                 },
-                "radialaxis": {"visible": False, "range": [0, len(events) + 1]},
+                "radialaxis": {"visible": False, "range": [0, len(events) + (2 if deadlines else 1)]},
             },
             legend={
                 "orientation": "v",
@@ -83,6 +114,9 @@ def annual_cycle_chart(model: SiteModel, strategy: Strategy) -> Chart | None:
     ordered = sorted(events, key=lambda e: e.start)
     events_text = "; ".join(f"{months_label(e)}: {e.title}" for e in ordered)
     summary = model.labels.text("chart_cycle_summary", events=events_text)
+    if deadlines:
+        listed = "; ".join(f"{MONTH_NAMES[month_span(e)[-1] - 1]}: {e.title}" for e in deadlines)
+        summary += " " + model.labels.text("chart_cycle_deadlines_summary", deadlines=listed)
     rows = [[months_label(e), e.title, e.kind or "", e.note or ""] for e in ordered]
     columns = [
         model.labels.text(key)

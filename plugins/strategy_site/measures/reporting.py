@@ -31,6 +31,13 @@ def last_reported(action: Action, period: Period, model: SiteModel) -> StatusEnt
     return status_at(action, period, "until", model.cache)
 
 
+def reporting_progress(model: SiteModel, strategy_id: str, period: Period) -> tuple[int, int]:
+    """How many of the unit's actions that should report for the period have reported, and how many should."""
+    expected = [a for a in model.actions_in(strategy_id) if expected_to_report(a, period, model)]
+    reported = [a for a in expected if status_at(a, period, "within", model.cache) is not None]
+    return len(reported), len(expected)
+
+
 def units(model: SiteModel, unit: str | None) -> list[str]:
     """The strategies a command covers: the one named (by id), or all of them."""
     if unit is None:
