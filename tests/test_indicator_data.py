@@ -115,8 +115,7 @@ def test_a_bad_excel_row_names_file_sheet_cell_and_column(tmp_path, kind):
     row, message, column = BAD_ROWS[kind]
     path = workbook(tmp_path / "v.xlsx", [["indicator", "period", "value"], ["s-publikum", 2020, 5], row], "SSB")
     analysis = analysed(tmp_path, {"data/ssb.xlsx": path})
-    name, _, text = message.partition(": ")
-    assert messages(analysis) == [f"data/ssb.xlsx: SSB!{column}3 ({name}): {text}"]
+    assert messages(analysis) == [f"data/ssb.xlsx:SSB!{column}3: {message}"]
 
 
 def test_a_duplicate_row_names_the_first(tmp_path):
@@ -124,7 +123,7 @@ def test_a_duplicate_row_names_the_first(tmp_path):
     second = workbook(tmp_path / "b.xlsx", [["indicator", "period", "value"], ["s-publikum", "2019", 2]])
     analysis = analysed(tmp_path, {"data/a.csv": first, "data/b.xlsx": second})
     assert messages(analysis) == [
-        "data/b.xlsx: Ark1!B2 (period): s-publikum har allerede en verdi for 2019 i data/a.csv:2; "
+        "data/b.xlsx:Ark1!B2: period: s-publikum har allerede en verdi for 2019 i data/a.csv:2; "
         "en periode kan ha bare én verdi"
     ]
     assert analysis.model.get("s-publikum").values == {"2019": 1.0}
@@ -148,7 +147,7 @@ def test_a_missing_column_is_named_in_the_header(tmp_path):
         "data/v.csv:1: overskrift: ukjent kolonne «periode»; mente du «period»?",
         "data/v.csv:1: overskrift: kolonnen «period» mangler; overskriftsraden skal ha indicator, period, value "
         "(og gjerne note, source)",
-        "data/v.xlsx: Ark1!A1 (overskrift): kolonnen «value» mangler; overskriftsraden skal ha indicator, period, "
+        "data/v.xlsx:Ark1!A1: overskrift: kolonnen «value» mangler; overskriftsraden skal ha indicator, period, "
         "value (og gjerne note, source)",
     ]
 
@@ -259,3 +258,15 @@ def test_strict_build_and_check_fail_on_a_bad_row_naming_it(tmp_path, monkeypatc
     # Data files are named from the folder of mkdocs.yml, not the docs folder.
     assert "data/v.csv:2: value: «1,2,3» er ikke et tall" in out.splitlines()[0]
     assert "docs/data" not in out
+
+
+def test_ci_annotations_name_a_data_file_from_the_repository_and_its_cell(tmp_path):
+    from strategy_site.checks.annotations import as_github, as_gitlab
+
+    path = workbook(tmp_path / "v.xlsx", [["indicator", "period", "value"], ["s-publikum", 2020, "x"]])
+    problems = analysed(tmp_path, {"data/ssb.xlsx": path}).problems
+    problem = next(p for p in problems if p.cell)
+    # The docs folder's prefix is for pages; a data file is named from the folder of mkdocs.yml.
+    assert as_github([problem], "content/") == "::error file=data/ssb.xlsx,title=Ark1!C2 value::«x» er ikke et tall\n"
+    assert '"description": "Ark1!C2 value: «x» er ikke et tall"' in as_gitlab([problem], "content/")
+    assert '"path": "data/ssb.xlsx"' in as_gitlab([problem], "content/")

@@ -33,7 +33,7 @@ def as_github(problems: Sequence[Problem], prefix: str = "") -> str:
         props = [f"file={_escape_property(p.shown_path(prefix))}"]
         if p.line:
             props.append(f"line={p.line}")
-        props.append(f"title={_escape_property(p.field or 'innhold')}")
+        props.append(f"title={_escape_property(p.heading or 'innhold')}")
         lines.append(f"::{_GITHUB_LEVEL[p.severity]} {','.join(props)}::{_escape_data(p.message)}\n")
     return "".join(lines)
 
@@ -46,7 +46,7 @@ def as_gitlab(problems: Sequence[Problem], prefix: str = "") -> str:
     report = []
     for p in problems:
         path = p.shown_path(prefix)
-        description = f"{p.field}: {p.message}" if p.field else p.message
+        description = f"{p.heading}: {p.message}" if p.heading else p.message
         fingerprint = hashlib.sha256(f"{path}\0{p.code}\0{description}".encode()).hexdigest()
         report.append(
             {

@@ -1,9 +1,9 @@
 """Indicator values from data files: CSV (`,` with decimal points or `;` with decimal commas) and Excel (`.xlsx`).
 
 Statistics arrive as spreadsheets; these are read here into plain rows, each with the place it came from
-(`data/indikatorer.csv:4`, `data/ssb.xlsx:Ark1!C4`), so that every message names the file and the line or
-the cell. Reading knows nothing of the site; `measures.indicator_values` checks the rows against the
-indicators and adds them to their histories.
+(`data/indikatorer.csv:4`, `data/ssb.xlsx:Ark1!C4`, as `strategy import-status` names them), so that every
+message names the file and the line or the cell. Reading knows nothing of the site; `core.indicator_values`
+checks the rows against the indicators and adds them to their histories.
 """
 
 from __future__ import annotations
@@ -52,9 +52,8 @@ class Place:
     cell: str | None = None
 
     def problem(self, column: str | None, message: str) -> Problem:
-        """A problem at this place; an Excel cell is named with its column, e.g. `Ark1!C4 (value)`."""
-        where = f"{self.cell} ({column})" if self.cell and column else (self.cell or column)
-        return Problem(self.path, message, line=self.line, field=where, outside_docs=True)
+        """A problem at this place, naming the column (`data/ssb.xlsx:Ark1!C4: value: …`)."""
+        return Problem(self.path, message, line=self.line, field=column, outside_docs=True, cell=self.cell)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else f"{self.path}:{self.cell}"

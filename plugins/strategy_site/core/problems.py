@@ -20,11 +20,18 @@ class Problem:
     code: str = "content"
     # The path is relative to the folder of mkdocs.yml (a data file), not to the docs folder.
     outside_docs: bool = False
+    # The cell of a spreadsheet, e.g. `Ark1!C4`, where a text file has a line.
+    cell: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}:{self.cell}" if self.cell else self.path
         what = f"{self.field}: " if self.field else ""
         return f"{where}: {what}{self.message}"
+
+    @property
+    def heading(self) -> str | None:
+        """The field, with the cell in front of it for a spreadsheet (`Ark1!C4 value`): a CI annotation's title."""
+        return " ".join(part for part in (self.cell, self.field) if part) or None
 
     def shown_path(self, docs_prefix: str = "") -> str:
         """The path seen from the repository: a page's behind the docs folder's `docs_prefix`, a data file's as is."""
