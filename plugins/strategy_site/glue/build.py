@@ -143,6 +143,8 @@ class Build:
             )
             self.nav_labels.update({layout.owner_src(options.owners_dir, o.slug): o.name for o in owner_list})
             section_titles[layout.owners_index(options.owners_dir)] = model.labels.text("owners_nav")
+            # After the strategy's own sections, whatever the folder is called.
+            rank[layout.owners_index(options.owners_dir)] = len(rank)
             for src, markdown in owner_pages(owner_list, options.owners_dir, markdown_environment(self.env)).items():
                 if files.get_file_from_path(src) is None:
                     yield make.page(src, markdown)
