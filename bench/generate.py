@@ -418,6 +418,10 @@ def generate(pages: int, out: Path, seed: int = 8) -> int:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.text(), encoding="utf-8")
+    # The inherited options read indicator values from `data/indikatorer.csv` next to mkdocs.yml; the example
+    # site's rows name its own indicators, so the generated site gets the file with the header only.
+    (out / "data").mkdir(exist_ok=True)
+    (out / "data" / "indikatorer.csv").write_text("indicator;period;value\n", encoding="utf-8")
     (out / "mkdocs.yml").write_text(config_text(out), encoding="utf-8")
     return len(written)
 

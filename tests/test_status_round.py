@@ -25,7 +25,7 @@ HOSTILE = 'Ferdig: «ja» "sitat" # ikke kommentar\n- ikke liste\n* heller ikke:
 @pytest.fixture
 def site(tmp_path, monkeypatch) -> Path:
     """A copy of the example site to change, as the working directory."""
-    for name in ("content", "overrides"):
+    for name in ("content", "overrides", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
