@@ -26,7 +26,7 @@ def copy_of_the_site(folder: Path) -> Path:
     files over it, so uncommitted edits are the same in both builds.
     """
     subprocess.run(["git", "clone", "-q", "--local", str(ROOT), str(folder)], check=True, capture_output=True)
-    for name in ("content", "overrides"):
+    for name in ("content", "overrides", "data"):
         shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     return folder / "mkdocs.yml"
