@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import BASE_CONFIG, SMALL_SITE, run_mkdocs
+from conftest import BASE_CONFIG, BASE_SITE, build_in_process
 
 from strategy_site.checks.analysis import analyse
 from strategy_site.cli.main import main
@@ -17,7 +17,7 @@ from strategy_site.core.load import SourceDoc
 from strategy_site.core.scales import Scales
 
 # The small site's indicator without values: they come from the data files.
-WITHOUT_VALUES = SMALL_SITE["forskning/besok.md"].replace('        values: {"2019": 104000, "2020": 61000}\n', "")
+WITHOUT_VALUES = BASE_SITE["forskning/besok.md"].replace('values: {"2019": 104000, "2020": 61000}\n', "")
 SEMICOLON_CSV = (
     "indicator;period;value;note\ns-publikum;2019;104\u00a0000;\ns-publikum;2020;61 000,0;Stengt i perioder\n"
 )
@@ -39,7 +39,7 @@ def workbook(path: Path, rows: list[list[object]], title: str = "Ark1") -> Path:
 
 def analysed(tmp_path: Path, files: dict[str, Path], pages: dict[str, str] | None = None):
     """The analysis of the small site (without the indicator's values) with these data files."""
-    site = {**SMALL_SITE, "forskning/besok.md": WITHOUT_VALUES} if pages is None else pages
+    site = {**BASE_SITE, "forskning/besok.md": WITHOUT_VALUES} if pages is None else pages
     data = read_indicator_data(files.items())
     return analyse(docs(site), Scales.from_config(), lints=None, indicator_data=data)
 
@@ -131,7 +131,7 @@ def test_a_duplicate_row_names_the_first(tmp_path):
 
 def test_a_value_in_a_file_and_in_frontmatter_names_both(tmp_path):
     path = write(tmp_path / "v.csv", "indicator,period,value\ns-publikum,2020,7\n")
-    analysis = analysed(tmp_path, {"data/v.csv": path}, pages=SMALL_SITE)
+    analysis = analysed(tmp_path, {"data/v.csv": path}, pages=BASE_SITE)
     assert messages(analysis) == [
         "data/v.csv:2: period: s-publikum har allerede en verdi for 2020 i forskning/besok.md:9; "
         "en periode kan ha bare én verdi"
@@ -211,7 +211,7 @@ def indicator_figures(built) -> tuple[str, dict]:
 
 
 def test_built_site_shows_the_same_figures_from_frontmatter_csv_and_excel(tmp_path):
-    front = run_mkdocs(site(tmp_path / "front", SMALL_SITE), tmp_path / "front" / "site")
+    front = build_in_process(site(tmp_path / "front", BASE_SITE), tmp_path / "front" / "site")
     assert front.ok, front.log
     xlsx = workbook(
         tmp_path / "v.xlsx",
@@ -223,8 +223,8 @@ def test_built_site_shows_the_same_figures_from_frontmatter_csv_and_excel(tmp_pa
         ("xlsx", xlsx),
     ):
         root = tmp_path / name
-        pages = {**SMALL_SITE, "forskning/besok.md": WITHOUT_VALUES}
-        built = run_mkdocs(site(root, pages, {f"data/indikatorer.{name}": data}), root / "site")
+        pages = {**BASE_SITE, "forskning/besok.md": WITHOUT_VALUES}
+        built = build_in_process(site(root, pages, {f"data/indikatorer.{name}": data}), root / "site")
         assert built.ok, built.log
         figures.append(indicator_figures(built))
     assert figures[1] == figures[0]
@@ -236,8 +236,8 @@ def test_notes_and_sources_from_a_file_show_in_the_values_table(tmp_path):
     text = (
         "indicator;period;value;note;source\ns-publikum;2019;104 000;;SSB\ns-publikum;2020;61 000;Stengt i perioder;\n"
     )
-    pages = {**SMALL_SITE, "forskning/besok.md": WITHOUT_VALUES}
-    built = run_mkdocs(site(tmp_path, pages, {"data/v.csv": text}), tmp_path / "site")
+    pages = {**BASE_SITE, "forskning/besok.md": WITHOUT_VALUES}
+    built = build_in_process(site(tmp_path, pages, {"data/v.csv": text}), tmp_path / "site")
     assert built.ok, built.log
     table, _ = indicator_figures(built)
     assert '<th scope="col">Merknad</th><th scope="col">Kilde</th>' in table
@@ -246,9 +246,9 @@ def test_notes_and_sources_from_a_file_show_in_the_values_table(tmp_path):
 
 
 def test_strict_build_and_check_fail_on_a_bad_row_naming_it(tmp_path, monkeypatch, capsys):
-    pages = {**SMALL_SITE, "forskning/besok.md": WITHOUT_VALUES}
+    pages = {**BASE_SITE, "forskning/besok.md": WITHOUT_VALUES}
     config = site(tmp_path, pages, {"data/v.csv": "indicator;period;value\ns-publikum;2019;1,2,3\n"})
-    built = run_mkdocs(config, tmp_path / "site")
+    built = build_in_process(config, tmp_path / "site")
     assert not built.ok
     assert "data/v.csv:2: value: «1,2,3» er ikke et tall" in built.log
     assert not (tmp_path / "site").exists()

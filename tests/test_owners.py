@@ -5,10 +5,10 @@ from __future__ import annotations
 import html as html_module
 import re
 
-from conftest import BASE_CONFIG, SMALL_SITE
+from conftest import BASE_CONFIG, BASE_SITE
 
 OWNED = {
-    **SMALL_SITE,
+    **BASE_SITE,
     "forskning/tiltak-2.md": """
         ---
         type: action
@@ -89,7 +89,7 @@ def test_the_index_counts_each_owners_items(build_site):
 
 
 def test_no_owner_no_pages_and_public_builds_leave_them_out(build_site, tmp_path):
-    plain = {path: page.replace("owner: ", "editor: ") for path, page in SMALL_SITE.items()}
+    plain = {path: page.replace("owner: ", "editor: ") for path, page in BASE_SITE.items()}
     built = build_site(plain)
     assert built.ok, built.log
     assert not (built.site / "ansvarlige").exists()
@@ -99,7 +99,7 @@ def test_no_owner_no_pages_and_public_builds_leave_them_out(build_site, tmp_path
 
 
 def test_a_bad_owners_option_names_owner_and_key(build_site):
-    built = build_site(SMALL_SITE, options="owners:\n  Prodekan forskning: {mail: x@example.no, email: nei}")
+    built = build_site(BASE_SITE, options="owners:\n  Prodekan forskning: {mail: x@example.no, email: nei}")
     assert not built.ok
     assert "owners: «Prodekan forskning»: mail: ukjent felt; bruk email og unit" in built.log
     assert "owners: «Prodekan forskning»: email: «nei» er ikke en e-postadresse" in built.log

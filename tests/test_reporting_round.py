@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import SMALL_SITE
+from conftest import BASE_SITE
 from test_charts import SITE, model_of
 from test_owners import OWNED
 
@@ -19,7 +19,7 @@ def open_period(built) -> str:
 
 def test_the_unit_page_says_which_period_is_open_and_how_many_actions_reported(build_site):
     # The current period is the latest with status (3rd tertial 2019); the one action has reported for it.
-    assert open_period(build_site(SMALL_SITE)) == "3. tertial 2019: 1 av 1 tiltak har rapportert"
+    assert open_period(build_site(BASE_SITE)) == "3. tertial 2019: 1 av 1 tiltak har rapportert"
 
 
 def test_actions_not_yet_started_are_not_counted(build_site):
@@ -28,7 +28,7 @@ def test_actions_not_yet_started_are_not_counted(build_site):
 
 
 def test_a_unit_without_actions_says_nothing_about_reporting(build_site):
-    files = {path: text for path, text in SMALL_SITE.items() if "tiltak" not in path}
+    files = {path: text for path, text in BASE_SITE.items() if "tiltak" not in path}
     built = build_site(files)
     assert built.ok, built.log
     assert "Åpen for rapportering" not in built.html("index.html")
