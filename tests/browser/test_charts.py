@@ -132,6 +132,8 @@ def test_mh_action_plan_dashboard_to_an_area_by_instant_navigation_in_both_palet
     page.evaluate("window.__noReload = true")
     page.locator('article a[href$="mh-organisasjon/"]').first.click()
     page.wait_for_url("**/mh/styringskort/mh-organisasjon/")
+    # Instant navigation changes the address before it swaps the content: wait for the area's own charts.
+    page.wait_for_selector('.strategy-chart[data-strategy-target="mh-organisasjon"]', timeout=30_000)
     assert [c["kind"] for c in wait_drawn(page)] == ["statuses", "status-progress"]
     assert page.evaluate("window.__noReload === true"), "the page was reloaded: instant navigation did not happen"
     labels = page.locator(".strategy-chart[data-strategy-chart=statuses] .bartext").all_text_contents()
