@@ -19,5 +19,5 @@ PAGES: list[tuple[str, str]] = [
 PRINTED_REPORT: tuple[str, str, list[str]] = (
     "mh/rapporter/2019/",
     "Statusrapport 2019",
-    ["igangsatt aktivitet på 19 av tiltakene", "Status per område", "Ny i perioden"],
+    ["igangsatt aktivitet på 19 av tiltakene", "Status per område", "første rapporteringsperioden"],
 )
