@@ -13,6 +13,7 @@ PAGES: list[tuple[str, str]] = [
     ("tiltak", "mh/formidling/tiltak/mh-tiltak-22-1/"),
     ("perioderapport", "mh/rapporter/2019/"),
     ("rapportoversikt", "mh/rapporter/"),
+    ("mote", "vm/moter/ledersamling-2022-09/"),
 ]
 
 # The page printed to PDF: (site path, title, texts the printout must contain).
