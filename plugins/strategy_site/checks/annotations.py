@@ -28,7 +28,7 @@ def as_text(problems: Sequence[Problem], prefix: str = "") -> str:
     editors and terminals link the place); `prefix` is the docs folder seen from the repository."""
     lines = []
     for p in errors_first(problems):
-        path = p.path if p.outside_docs else prefix + p.path
+        path = p.shown_path(prefix)
         where = f"{path}:{p.line}" if p.line else path
         what = f"{p.field}: " if p.field else ""
         lines.append(f"{where}: {SEVERITY_WORDS[p.severity]}: {what}{p.message}\n")
@@ -39,7 +39,7 @@ def as_json(problems: Sequence[Problem], prefix: str = "") -> str:
     """The problems as a JSON list, errors first, for scripts: path, line, field, message, check and severity."""
     report = [
         {
-            "path": p.path if p.outside_docs else prefix + p.path,
+            "path": p.shown_path(prefix),
             "line": p.line,
             "field": p.field,
             "message": p.message,
