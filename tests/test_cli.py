@@ -45,11 +45,17 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["strategy", "check", *args], code, out.getvalue(), err.getvalue())
 
 
+def without_severity(line: str) -> str:
+    """A check line without its severity word: `file:line: field: message`, as the build logs it."""
+    return re.sub(r": (feil|advarsel|merknad): ", ": ", line, count=1)
+
+
 def assert_errors(proc: subprocess.CompletedProcess, expected: list[str]) -> None:
     """The check failed with exactly these errors: each is printed, the summary counts no others (the rest of
     its output are lint notes), and nothing crashed."""
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert {f"docs/{line}" for line in expected} <= set(proc.stdout.splitlines()), proc.stdout
+    printed = {without_severity(line) for line in proc.stdout.splitlines() if ": feil: " in line}
+    assert {f"docs/{line}" for line in expected} <= printed, proc.stdout
     assert re.search(rf"^{len(expected)} feil( \(\d+ merknader\))? i docs/$", proc.stderr, re.M), proc.stderr
 
 
@@ -64,7 +70,7 @@ def test_check_passes_good_content_with_exit_code_zero(tmp_path):
     # Only the lints' notes (a goal without an indicator, say), which do not fail the check.
     notes = proc.stdout.splitlines()
     assert f"Ingen feil ({len(notes)} merknader)" in proc.stderr
-    assert "docs/forskning/s-forskning-2.md:3: id: ingen indikator måler målet" in proc.stdout
+    assert "docs/forskning/s-forskning-2.md:3: merknad: id: ingen indikator måler målet" in proc.stdout
 
 
 def test_check_reports_every_mistake_as_file_line_field_message_and_fails(tmp_path):
@@ -73,8 +79,11 @@ def test_check_reports_every_mistake_as_file_line_field_message_and_fails(tmp_pa
     proc = run_check(tmp_path)
     assert_errors(proc, every_mistake_line())
     lines = proc.stdout.splitlines()
-    assert "docs/feil/unknown-field.md:6: frist: ukjent felt; mente du «deadline»?" in lines
-    assert "docs/feil/body-link-unknown-id.md:4: lenke: lenke til ukjent id «finnes-ikke»" in lines
+    assert "docs/feil/unknown-field.md:6: feil: frist: ukjent felt; mente du «deadline»?" in lines
+    assert "docs/feil/body-link-unknown-id.md:4: feil: lenke: lenke til ukjent id «finnes-ikke»" in lines
+    # Errors come first, each line says how serious it is.
+    words = [line.split(": ")[1] for line in lines]
+    assert words == sorted(words, key=["feil", "advarsel", "merknad"].index)
     assert digest(tmp_path / "docs") == before, "check must never change the content"
 
 
@@ -90,7 +99,8 @@ def test_check_and_strict_build_report_the_same_problems(tmp_path):
         "blokk.md:5: blokk: ukjent blokk «strategy/ukjent»; kjente: " + ", ".join(sorted(BLOCKS)),
     ]
     built.assert_stopped_by_the_check(every_mistake_line() + blocks)
-    from_check = {line.removeprefix("docs/") for line in checked.stdout.splitlines()}
+    # The build's log says the severity in its level (WARNING, INFO); the check says it in words.
+    from_check = {without_severity(line).removeprefix("docs/") for line in checked.stdout.splitlines()}
     logged = built.lines("WARNING", "INFO")
     from_build = {w.removeprefix("strategy_site: ") for w in logged if w.startswith("strategy_site: ")}
     assert from_check == from_build
@@ -271,3 +281,17 @@ def test_check_reports_an_unknown_key_with_brackets_without_crashing(tmp_path):
     write_site(tmp_path, {**BASE_SITE, "feil/k.md": "---\ntype: goal\ni[d: xk\ntitle: T\narea: s-forskning\n---\n"})
     proc = run_check(tmp_path)
     assert_errors(proc, ["feil/k.md:2: id: feltet mangler", "feil/k.md:3: i[d: ukjent felt; mente du «id»?"])
+
+
+def test_check_errors_only_and_json(tmp_path):
+    write_site(tmp_path, with_mistakes())
+    errors_only = run_check(tmp_path, "--errors-only")
+    lines = errors_only.stdout.splitlines()
+    assert errors_only.returncode == 1 and lines and all(": feil: " in line for line in lines)
+    assert len(lines) == len(every_mistake_line())
+    report = json.loads(run_check(tmp_path, "--format", "json").stdout)
+    severities = [entry["severity"] for entry in report]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+    assert "info" in severities
+    unknown = next(e for e in report if e["path"] == "docs/feil/unknown-field.md" and e["field"] == "frist")
+    assert unknown["line"] == 6 and unknown["severity"] == "error" and unknown["message"].startswith("ukjent felt")

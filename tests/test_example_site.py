@@ -63,7 +63,8 @@ def test_front_pages_show_the_seed_distribution(example_site):
     assert {k: v for k, v in strategy["rating_distribution"].items() if v} == dict(expected)
     for page in ("index.html", "vm/index.html"):
         html = example_site.html(page)
-        total = re.search(r'<tr data-area="total">(.*?)</tr>', html, re.S).group(1)
+        # The per-mark figures are in the full table folded under the compact one.
+        total = re.search(r'<tr data-area-marks="total">(.*?)</tr>', html, re.S).group(1)
         cells = re.findall(r'<td class="num"(?: data-rating="([^"]+)")?>([^<]*)</td>', total)
         shown = {key: int(value) for key, value in cells if key}
         assert {k: v for k, v in shown.items() if v} == dict(expected), page

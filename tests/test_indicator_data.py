@@ -256,7 +256,7 @@ def test_strict_build_and_check_fail_on_a_bad_row_naming_it(tmp_path, monkeypatc
     assert main(["check"]) == 1
     out = capsys.readouterr().out
     # Data files are named from the folder of mkdocs.yml, not the docs folder.
-    assert "data/v.csv:2: value: «1,2,3» er ikke et tall" in out.splitlines()[0]
+    assert "data/v.csv:2: feil: value: «1,2,3» er ikke et tall" in out.splitlines()[0]
     assert "docs/data" not in out
 
 

@@ -87,7 +87,7 @@ def test_check_command_reports_a_remote_image_on_its_line(tmp_path, monkeypatch,
     config = write_site(tmp_path, {**BASE_SITE, **page})
     monkeypatch.chdir(tmp_path)
     assert main(["-f", str(config), "check"]) == 1
-    assert "docs/om.md:5: innhold: <img> henter «https://bilder.example.no/a.png»" in capsys.readouterr().out
+    assert "docs/om.md:5: advarsel: innhold: <img> henter «https://bilder.example.no/a.png»" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,12 @@ PAGES: list[tuple[str, str]] = [
     ("tiltak", "mh/formidling/tiltak/mh-tiltak-22-1/"),
     ("perioderapport", "mh/rapporter/2019/"),
     ("rapportoversikt", "mh/rapporter/"),
+    ("mote", "vm/moter/ledersamling-2022-09/"),
 ]
 
 # The page printed to PDF: (site path, title, texts the printout must contain).
 PRINTED_REPORT: tuple[str, str, list[str]] = (
     "mh/rapporter/2019/",
     "Statusrapport 2019",
-    ["igangsatt aktivitet på 19 av tiltakene", "Status per område", "Ny i perioden"],
+    ["igangsatt aktivitet på 19 av tiltakene", "Status per område", "første rapporteringsperioden"],
 )

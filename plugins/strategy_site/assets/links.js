@@ -60,7 +60,22 @@
     });
   }
 
+  // A printout leads back to the site: the page's short link (or address) and the day it was printed, at the
+  // foot of every printed page (print.css fixes it there; Chromium repeats fixed elements on each page).
+  function printFooter() {
+    var content = document.querySelector(".md-content__inner");
+    if (!content || content.querySelector(".strategy-print-footer")) return;
+    var copy = document.querySelector("button.strategy-copy-link[data-copy-href]");
+    var url = copy ? new URL(copy.getAttribute("data-copy-href"), document.baseURI).href : location.href.split("#")[0];
+    var footer = document.createElement("p");
+    footer.className = "strategy-print-footer";
+    footer.setAttribute("aria-hidden", "true");
+    footer.textContent = url + " · skrevet ut " + new Date().toLocaleDateString("nb-NO", { day: "numeric", month: "long", year: "numeric" });
+    content.appendChild(footer);
+  }
+
   function init() {
+    printFooter();
     document.querySelectorAll("button.strategy-copy-link").forEach(function (button) {
       if (button.dataset.copyReady) return;
       button.dataset.copyReady = "1";

@@ -38,6 +38,7 @@
     table.parentNode.insertBefore(status, table);
 
     function restore() {
+      if (reset.hidden) return;
       rows.forEach(function (item) { item.body.appendChild(item.row); });
       table.querySelectorAll("tr.strategy-group").forEach(function (row) { row.hidden = false; });
       headers.forEach(function (th) { th.setAttribute("aria-sort", "none"); });
@@ -70,8 +71,33 @@
     reset.addEventListener("click", restore);
   }
 
+  // Phones show each row as a card (strategy.css); every cell gets its column's name to show before its value.
+  function labelCells(table) {
+    if (table.hasAttribute("data-cards") || !table.tHead) return;
+    var names = [];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      for (var span = 0; span < (th.colSpan || 1); span++) names.push(th.textContent.trim());
+    });
+    var bodies = Array.prototype.slice.call(table.tBodies);
+    if (table.tFoot) bodies.push(table.tFoot);
+    bodies.forEach(function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        if (row.classList.contains("strategy-group")) return;
+        // A cell spanning rows above (a period in a history) shifts the cells of the rows it spans.
+        var offset = names.length - Array.prototype.reduce.call(row.cells, function (n, c) { return n + (c.colSpan || 1); }, 0);
+        var column = offset > 0 ? offset : 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (cell.colSpan === 1 && names[column]) cell.setAttribute("data-label", names[column]);
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+    table.setAttribute("data-cards", "");
+  }
+
   function init() {
     document.querySelectorAll("table[data-sortable]").forEach(setup);
+    document.querySelectorAll(".strategy-table-wrap table").forEach(labelCells);
   }
 
   // Material's instant navigation swaps pages without a reload; document$ emits on every page.

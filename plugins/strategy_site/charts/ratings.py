@@ -133,20 +133,28 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
                     "line": {"color": "#ffffff", "width": 1},
                     "pattern": pattern(fills),
                 },
-                # Black or white text, whichever reads best on each sector's colour, in both palettes.
+                # Black or white text, whichever reads best on each sector's colour, in both palettes. Plotly
+                # writes the centre (the root) with the outside font, which otherwise takes the palette's
+                # light grey in dark mode.
                 "insidetextfont": {"color": [text_color_for(c) for c in colors]},
-                "insidetextorientation": "radial",
+                "outsidetextfont": {"color": [text_color_for(c) for c in colors]},
+                # Horizontal or radial, whichever lets the label be larger; too small to read is not drawn
+                # (the hover text and the table under the chart carry every label).
+                "insidetextorientation": "auto",
                 "maxdepth": 3,
             }
         ],
         "layout": layout(
-            model.labels.text("chart_goal_tree_heading"), height=560, margin={"l": 10, "r": 10, "t": 50, "b": 10}
+            model.labels.text("chart_goal_tree_heading"),
+            height=560,
+            margin={"l": 10, "r": 10, "t": 50, "b": 10},
+            uniformtext={"minsize": 10, "mode": "hide"},
         ),
     }
     summary = model.labels.text(
         "chart_goal_tree_summary",
         goals=total.goals,
-        areas=len(areas_under(model, ident)),
+        areas=area_count(model.labels, len(areas_under(model, ident))),
         reached=total.reached,
         rated=total.rated,
     )
@@ -154,3 +162,8 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
         model.labels.text(key) for key in ("chart_column_area", "chart_column_goal", "chart_column_latest_rating")
     ]
     return Chart("goal-tree", ident, title, summary, figure, columns, rows)
+
+
+def area_count(labels, count: int) -> str:
+    """"1 område", "10 områder": the count of areas in words, singular for one."""
+    return labels.text("area_count_one" if count == 1 else "area_count_other", count=count)

@@ -13,9 +13,42 @@ _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
+# The word a person reads for each severity, and the order they are listed in: what fails the check first.
+SEVERITY_WORDS = {"error": "feil", "warning": "advarsel", "info": "merknad"}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def errors_first(problems: Sequence[Problem]) -> list[Problem]:
+    """Errors, then warnings, then notes; within each, in the order found (by file and line)."""
+    return sorted(problems, key=lambda p: _SEVERITY_ORDER[p.severity])
+
+
 def as_text(problems: Sequence[Problem], prefix: str = "") -> str:
-    """One `file:line: field: message` line per problem; `prefix` is the docs folder seen from the repository."""
-    return "".join(f"{'' if problem.outside_docs else prefix}{problem}\n" for problem in problems)
+    """One `file:line: severity: field: message` line per problem, errors first (the compilers' shape, so
+    editors and terminals link the place); `prefix` is the docs folder seen from the repository."""
+    lines = []
+    for p in errors_first(problems):
+        path = p.shown_path(prefix)
+        where = f"{path}:{p.line}" if p.line else path
+        what = f"{p.field}: " if p.field else ""
+        lines.append(f"{where}: {SEVERITY_WORDS[p.severity]}: {what}{p.message}\n")
+    return "".join(lines)
+
+
+def as_json(problems: Sequence[Problem], prefix: str = "") -> str:
+    """The problems as a JSON list, errors first, for scripts: path, line, field, message, check and severity."""
+    report = [
+        {
+            "path": p.shown_path(prefix),
+            "line": p.line,
+            "field": p.field,
+            "message": p.message,
+            "check": p.code,
+            "severity": p.severity,
+        }
+        for p in errors_first(problems)
+    ]
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -64,4 +97,5 @@ FORMATS: dict[str, Callable[[Sequence[Problem], str], str]] = {
     "text": as_text,
     "github": as_github,
     "gitlab": as_gitlab,
+    "json": as_json,
 }

@@ -1,6 +1,6 @@
 """The `strategy` command: check the content before merge, write the JSON Schema, create new pages.
 
-    strategy check [--format text|github|gitlab] [-f mkdocs.yml]
+    strategy check [--format text|github|gitlab|json] [--errors-only] [-f mkdocs.yml]
     strategy schema [--check] [--out schema]
     strategy new goal --area vm-forskning --title "Øke ..."
     strategy init DIR [--unit NAME] [--id ID] [--period 2024-2029] [--force]
@@ -36,8 +36,9 @@ from strategy_site.glue.command import SiteError, load_site
 def check(args: argparse.Namespace) -> int:
     site = load_site(args.config_file)
     problems = site.analysis.problems
-    sys.stdout.write(FORMATS[args.format](problems, site.docs_prefix))
     errors = len(site.analysis.errors)
+    shown = [p for p in problems if p.severity == "error"] if args.errors_only else problems
+    sys.stdout.write(FORMATS[args.format](shown, site.docs_prefix))
     if args.format == "text":
         summary = f"{errors} feil" if errors else "Ingen feil"
         others = len(problems) - errors
@@ -119,8 +120,9 @@ def parser() -> argparse.ArgumentParser:
         "--format",
         choices=sorted(FORMATS),
         default="text",
-        help="text, github eller gitlab",
+        help="text, github, gitlab eller json",
     )
+    check_parser.add_argument("--errors-only", action="store_true", help="vis bare feil, ikke advarsler og merknader")
     check_parser.set_defaults(run=check)
 
     schema_parser = commands.add_parser("schema", help="skriv JSON Schema for frontmatter fra modellene")

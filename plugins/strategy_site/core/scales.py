@@ -144,4 +144,5 @@ class Scales:
         rules = []
         for level in [*self.ratings.levels, *self.statuses.levels]:
             rules.append(f".strategy-badge.{level.css}{{background:{level.color};color:{text_color_for(level.color)}}}")
+            rules.append(f".strategy-stack__part.{level.css}{{background:{level.color}}}")
         return "\n".join(rules) + "\n"
