@@ -163,13 +163,7 @@ def build_model(
 
     for record in by_type["area"]:
         area: Area = record.entity  # type: ignore[assignment]
-        strategy_id = None
-        if area.strategy:
-            strategy_id = check.ref(record, ("strategy",), area.strategy, (Strategy,))
-        elif len(model.strategies) == 1:
-            strategy_id = model.strategies[0]
-        elif model.strategies:
-            check.add(record, ("strategy",), "feltet mangler: nettstedet har flere strategier")
+        strategy_id = _strategy_named(model, check, record, area.strategy)
         if strategy_id:
             model.strategy_of[area.id] = strategy_id
             model.areas_of[strategy_id].append(area.id)
@@ -223,17 +217,22 @@ def build_model(
 MEETING_ITEM_KINDS = (Strategy, Area, Goal, Indicator, Action)
 
 
+def _strategy_named(model: SiteModel, check: _Checker, record: Record, named: str | None) -> str | None:
+    """The strategy a page belongs to: the one it names, else the site's only strategy (reported when ambiguous)."""
+    if named:
+        return check.ref(record, ("strategy",), named, (Strategy,))
+    if len(model.strategies) == 1:
+        return model.strategies[0]
+    if model.strategies:
+        check.add(record, ("strategy",), "feltet mangler: nettstedet har flere strategier")
+    return None
+
+
 def _link_meetings(model: SiteModel, check: _Checker, meetings: list[Record]) -> None:
     """Place each meeting in its strategy and list it under every entity it discussed, newest first."""
     for record in meetings:
         meeting: Meeting = record.entity  # type: ignore[assignment]
-        strategy_id = None
-        if meeting.strategy:
-            strategy_id = check.ref(record, ("strategy",), meeting.strategy, (Strategy,))
-        elif len(model.strategies) == 1:
-            strategy_id = model.strategies[0]
-        elif model.strategies:
-            check.add(record, ("strategy",), "feltet mangler: nettstedet har flere strategier")
+        strategy_id = _strategy_named(model, check, record, meeting.strategy)
         if strategy_id:
             model.strategy_of[meeting.id] = strategy_id
             model.meetings_of[strategy_id].append(meeting.id)

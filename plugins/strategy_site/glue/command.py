@@ -36,13 +36,7 @@ class Site:
 
 def load_site(config_file: str) -> Site:
     """Read mkdocs.yml and the plugin's options, and analyse every page the build would read."""
-    if not Path(config_file).is_file():
-        raise SiteError(f"{config_file}: finner ikke konfigurasjonsfilen (bruk -f for å angi den)")
-    try:
-        config = load_config(config_file)
-    except (ConfigurationError, PluginError) as exc:
-        raise SiteError(f"{config_file}: {exc}") from exc
-    plugin = config.plugins.get(PLUGIN)
+    config, plugin = _config(config_file)
     if plugin is None:
         raise SiteError(f"{config_file}: pluginen «{PLUGIN}» står ikke under plugins")
     try:
@@ -62,12 +56,17 @@ def load_site(config_file: str) -> Site:
 
 def site_folders(config_file: str) -> tuple[Path, str]:
     """The built site's folder (`site_dir`) and the plugin's short-link prefix, from mkdocs.yml."""
+    config, plugin = _config(config_file)
+    prefix = plugin.config.short_url_prefix if plugin is not None else "m"
+    return Path(config.site_dir), prefix
+
+
+def _config(config_file: str):
+    """mkdocs.yml read and validated, and the strategy plugin in it (None when the site does not use it)."""
     if not Path(config_file).is_file():
         raise SiteError(f"{config_file}: finner ikke konfigurasjonsfilen (bruk -f for å angi den)")
     try:
         config = load_config(config_file)
     except (ConfigurationError, PluginError) as exc:
         raise SiteError(f"{config_file}: {exc}") from exc
-    plugin = config.plugins.get(PLUGIN)
-    prefix = plugin.config.short_url_prefix if plugin is not None else "m"
-    return Path(config.site_dir), prefix
+    return config, config.plugins.get(PLUGIN)
