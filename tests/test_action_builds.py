@@ -101,8 +101,8 @@ def test_lints_are_listed_for_editors_and_do_not_fail_the_build(two_periods):
     assert built.ok and not built.warnings(), built.log
     assert "forskning/tiltak-3.md:2: owner: tiltaket mangler eier" in built.log
     overview = built.html("redaktor/index.html")
-    assert "<code>forskning/tiltak-3.md</code>" in overview
-    assert "<code>action-without-owner</code>: 2" in overview
+    assert "<code>forskning/tiltak-3.md:2</code>" in overview
+    assert '<a href="#funn-action-without-owner">Tiltak uten eier</a>: <span data-count>2</span>' in overview
     # The current period is the latest with data (2019-T3): tiltak-3 has not reported for it.
     assert "ingen status for gjeldende periode 3. tertial 2019 (siste: 2. tertial 2019)" in overview
 

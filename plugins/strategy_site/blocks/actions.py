@@ -1,15 +1,14 @@
-"""Blocks for action plans: summary figures, status tables per area, period reports and the editors' overview.
+"""Blocks for action plans: summary figures, status tables per area, and period reports.
 
 <!-- strategy/action-summary strategy=mh -->            figures of a unit (or area=...), per area
 <!-- strategy/action-status strategy=mh -->             status table per area (or area=...), latest status
 <!-- strategy/period-report strategy=mh period=2019 --> the report for one period, with changes
 <!-- strategy/reports strategy=mh -->                   links to a unit's period reports
-<!-- strategy/editor-overview -->                       every lint finding, by file
+
+The editors' overview is in `blocks/editors.py`.
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 from strategy_site.blocks.renderer import BlockRenderer, block
 from strategy_site.core.models import Area, Strategy
@@ -114,20 +113,3 @@ def reports_block(r: BlockRenderer, args, page_entity) -> str:
         raise ValueError("strategy: blokken lister rapportene til en strategi")
     current = current_period(r.model, target.id)
     return r.render("reports", strategy=target, reports=_report_links(r, target), current=current)
-
-
-@block("editor-overview")
-def editor_overview_block(r: BlockRenderer, args, page_entity) -> str:
-    """Every problem and lint finding of the build, grouped by file, with counts per kind."""
-    by_file: dict[str, list] = defaultdict(list)
-    for problem in r.problems:
-        by_file[problem.path].append(problem)
-    counts: dict[str, int] = defaultdict(int)
-    for problem in r.problems:
-        counts[problem.code] += 1
-    return r.render(
-        "editor_overview",
-        files=sorted(by_file.items()),
-        counts=sorted(counts.items()),
-        total=len(r.problems),
-    )

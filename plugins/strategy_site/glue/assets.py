@@ -32,7 +32,7 @@ class Asset:
 
 
 # In the order pages link them. The chart script is small and on every page; the copy-link buttons, row
-# anchors, page footer and print stylesheet come last.
+# anchors, page footer and print stylesheet come last. The editors' worklist filter is loaded by its block.
 ASSETS = (
     Asset("assets/strategy/strategy.css", "strategy.css"),
     Asset("assets/strategy/scale.css", None),
@@ -43,6 +43,7 @@ ASSETS = (
     Asset("assets/strategy/pages.css", "pages.css"),
     Asset("assets/strategy/print.css", "print.css"),
     Asset("assets/strategy/links.js", "links.js"),
+    Asset("assets/strategy/worklist.js", "worklist.js", linked=False),
 )
 
 

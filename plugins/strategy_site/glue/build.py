@@ -21,6 +21,7 @@ from strategy_site.blocks.late import LateBlocks
 from strategy_site.blocks.markup import PreparedPage, prepare
 from strategy_site.blocks.renderer import SLOT_RE
 from strategy_site.checks.analysis import Analysis
+from strategy_site.checks.worklist import Place
 from strategy_site.core.audience import public_view
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.indicator_data import IndicatorData
@@ -301,7 +302,23 @@ class Build:
             owner = responsible(record.entity if record else None, meta)
             url = file.url_relative_to(page.file)
             stale.append({"title": title, "url": url, "changed": changed, "owner": owner, "path": path})
-        return {"stale_pages": stale, "stale_after_days": days}
+        return {"stale_pages": stale, "stale_after_days": days, "places": self._places(page, files)}
+
+    def _places(self, page: Page, files: Files) -> dict[str, Place]:
+        """For the worklist: each file with findings, its page and edit link (relative to `page`), unit, owner."""
+        places = {}
+        for path in {problem.path for problem in self.problems}:
+            file = files.get_file_from_path(path)
+            record = self.records_by_path.get(path)
+            meta = file.page.meta if file and file.page else {}
+            places[path] = Place(
+                title=record.entity.title if record else (file.page.title if file and file.page else None),
+                url=file.url_relative_to(page.file) if file and file.page else None,
+                edit_url=file.page.edit_url if file and file.page else None,
+                unit=self.model.strategy_of.get(record.id) if record else None,
+                owner=responsible(record.entity if record else None, meta),
+            )
+        return places
 
     def _with_page_meta(self, html: str, page: Page, late: LateBlocks) -> str:
         """The responsible editor, last change, stale notice, copy and edit links around an editor's page."""
