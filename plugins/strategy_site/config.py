@@ -91,6 +91,7 @@ class StrategyConfig(Config):
       goal_without_deadline: info
       status_not_reported: info
       too_many_starts: info
+      too_many_periods: warning   # more than 100 distinct status periods in a unit
       start_limit: 5
     ```
     """

@@ -27,7 +27,13 @@ from strategy_site.core.problems import Problem
 from strategy_site.glue.assets import link_assets
 from strategy_site.glue.build import Build
 from strategy_site.glue.dirty import DirtyBuilds
-from strategy_site.glue.files import data_file_paths, read_data_files, read_pages
+from strategy_site.glue.files import (
+    data_file_paths,
+    editor_files_in_the_way,
+    read_data_files,
+    read_pages,
+    without_links_outside,
+)
 from strategy_site.glue.offline import offline_problems
 from strategy_site.glue.settings import lint_settings_from, owner_contacts_from, scales_from
 
@@ -78,10 +84,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.checked = None
         if not self.config.enabled or not config.strict:
             return
-        docs, problems = read_pages(get_files(config))
+        files = get_files(config)
+        outside = without_links_outside(files, config.docs_dir)
+        docs, problems = read_pages(files)
         problems += offline_problems(self.config, config, docs)
         data = read_data_files(config, self.config.indicator_data)
-        analysis = check_site(docs, self.scales, problems, self.lint_settings, data)
+        analysis = check_site(docs, self.scales, [*outside, *problems], self.lint_settings, data, self.audience)
+        analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
         if analysis.errors:
             self._report(analysis.problems)
             raise PluginError(
@@ -94,6 +103,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         self.build = None
         if not self.config.enabled:
             return files
+        # What a link out of the docs folder reaches is never read, let alone published.
+        outside = without_links_outside(files, config.docs_dir)
         docs, problems = read_pages(files)
         # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it and leave it out.
         for problem in problems:
@@ -103,7 +114,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if self.checked is not None and self.checked[:2] == (docs, data):
             analysis = self.checked[2]
         else:
-            analysis = analyse(docs, self.scales, problems, self.lint_settings, data)
+            analysis = analyse(docs, self.scales, [*outside, *problems], self.lint_settings, data)
+            analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
         self._report(analysis.problems)
         self.build = Build(self.config, config, analysis, self.audience, self._report, data)
         return self.build.add_files(files, docs, self.dirty_builds)

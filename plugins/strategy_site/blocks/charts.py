@@ -37,6 +37,8 @@ class ChartHtmlKey(Key[str]):
 
 def render_chart(r: BlockRenderer, chart: Chart) -> str:
     """The HTML of one chart."""
+    if r.dry_run:
+        return ""
     height = chart.figure.get("layout", {}).get("height", 400)
     # A chart holds no links and is worked out from the model alone: its HTML is the same on every page.
     return r.model.cache.get(

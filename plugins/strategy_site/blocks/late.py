@@ -11,23 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_MARKER = "<!-- strategy-late:{} -->"
-_MARKER_RE = re.compile(r"<!-- strategy-late:(\d+) -->")
-
 
 @dataclass
 class LateBlocks:
-    """The held-back HTML of one page's blocks, by marker number."""
+    """The held-back HTML of one page's blocks, by marker number.
 
+    The markers carry the build's `nonce`, so text from content (a title, a description in `<meta>`) cannot
+    be one: only this build's markers are replaced.
+    """
+
+    nonce: str = ""
     html: list[str] = field(default_factory=list)
 
     def hold(self, html: str) -> str:
         """Keep a block's HTML and return the marker that stands in for it until the page is finished."""
         self.html.append(html)
-        return _MARKER.format(len(self.html) - 1)
+        return f"<!-- strategy-late:{self.nonce}:{len(self.html) - 1} -->"
 
     def place(self, page_html: str) -> str:
         """Put every held block where its marker is in the finished page."""
         if not self.html:
             return page_html
-        return _MARKER_RE.sub(lambda m: self.html[int(m.group(1))], page_html)
+        marker = re.compile(f"<!-- strategy-late:{re.escape(self.nonce)}:(\\d+) -->")
+        return marker.sub(lambda m: self.html[int(m.group(1))], page_html)

@@ -6,9 +6,10 @@ Templates live in `templates/strategy/` and can be overridden from a site's `ove
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,11 +26,26 @@ from strategy_site.measures.status import status_at
 
 Linker = Callable[[str], str | None]
 
-DIRECTIVE = re.compile(r"<!--\s*strategy/([a-z-]+)((?:\s+[^>]*?)?)\s*-->")
-SLOT = "<!-- strategy-slot:{} -->"
-SLOT_RE = re.compile(r"<!-- strategy-slot:(\d+) -->")
-# Block arguments that name an entity by id (`BlockRenderer.target` looks them up).
+# Block arguments that name an entity by id (`BlockRenderer.target` looks them up), and the others.
 ID_ARGUMENTS = ("id", "area", "strategy", "goal", "indicator", "action")
+ARGUMENTS = (*ID_ARGUMENTS, "type", "period")
+
+
+def slot(nonce: str, index: int) -> str:
+    """The placeholder of a page's block number `index` until its HTML is ready.
+
+    `nonce` is new for every build, so no page can write a placeholder of its own (content that looks like
+    one is an ordinary comment, and comments are removed).
+    """
+    return f"<!-- strategy-slot:{nonce}:{index} -->"
+
+
+def slot_pattern(nonce: str) -> re.Pattern[str]:
+    return re.compile(f"<!-- strategy-slot:{re.escape(nonce)}:(\\d+) -->")
+
+
+class HiddenTarget(ValueError):
+    """A block names an entity a public build leaves out: the block is left out with it."""
 
 
 def _badge(css: str, mark: object, label: str) -> Markup:
@@ -68,12 +84,22 @@ class Directive:
     line: int
 
 
-def parse_directive(match: re.Match[str], line: int) -> Directive:
+def parse_directive(kind: str, arguments: str, line: int) -> Directive:
+    """A directive from its kind and argument text; ValueError with a message when the arguments do not parse."""
     args: dict[str, str] = {}
-    for token in shlex.split(match.group(2) or ""):
-        key, _, value = token.partition("=")
-        args[key.strip()] = value.strip()
-    return Directive(match.group(1), args, line)
+    for token in shlex.split(arguments):
+        key, equals, value = token.partition("=")
+        key = key.strip()
+        if not equals:
+            raise ValueError(f"argumentet «{token}» mangler navn; skriv f.eks. id={token}")
+        if key not in ARGUMENTS:
+            close = difflib.get_close_matches(key, ARGUMENTS, n=1)
+            hint = f"; mente du «{close[0]}»?" if close else f"; kjente: {', '.join(ARGUMENTS)}"
+            raise ValueError(f"ukjent argument «{key}»{hint}")
+        if key in args:
+            raise ValueError(f"argumentet «{key}» står to ganger")
+        args[key] = value.strip()
+    return Directive(kind, args, line)
 
 
 @dataclass
@@ -90,6 +116,10 @@ class BlockRenderer:
     problems: list[Problem] = field(default_factory=list)
     # Facts about the site beyond the model that a block shows (e.g. stale pages on the editors' overview).
     data: dict[str, Any] = field(default_factory=dict)
+    # Ids (and aliases) a public build leaves out: a block naming one is left out too.
+    hidden: Collection[str] = ()
+    # A check renders nothing: it only runs every block's own checks of its arguments.
+    dry_run: bool = False
 
     def __post_init__(self) -> None:
         self.env.filters.setdefault("number", number)
@@ -153,6 +183,8 @@ class BlockRenderer:
         return parse_period(key).label if key else "–"
 
     def render(self, template: str, **context) -> str:
+        if self.dry_run:
+            return ""
         template_file = self.env.get_template(f"strategy/{template}.html")
         return template_file.render(r=self, model=self.model, t=self.model.labels, **context)
 
@@ -167,6 +199,8 @@ class BlockRenderer:
         """The entity a block is about: named in its arguments, else the page's own, else the only strategy."""
         for key in keys:
             if key in args:
+                if args[key] in self.hidden:
+                    raise HiddenTarget(f"{key}: «{args[key]}» er intern; blokken er utelatt i det offentlige bygget")
                 entity = self.model.get(args[key])
                 if entity is None:
                     raise ValueError(f"{key}: ukjent id «{args[key]}»")

@@ -8,12 +8,19 @@ from __future__ import annotations
 from strategy_site.blocks.meetings import day_label
 from strategy_site.blocks.renderer import BlockRenderer, block
 from strategy_site.core.indicator_values import value_details
-from strategy_site.core.models import Area, Goal, Meeting, Strategy
+from strategy_site.core.models import Action, Area, Goal, Indicator, Meeting, Strategy
 from strategy_site.core.periods import parse_period
 from strategy_site.measures.attainment import action_summary, attainment_for
 from strategy_site.measures.meetings import meeting_period
 from strategy_site.measures.reporting import reporting_progress
 from strategy_site.measures.reports import current_period
+
+
+def _of_kind(entity, kind: type, what: str):
+    """The entity when it is of the kind a block shows; ValueError naming what it is otherwise."""
+    if not isinstance(entity, kind):
+        raise ValueError(f"id: «{entity.id}» er en {entity.type}; blokken viser {what}")
+    return entity
 
 
 @block("facts")
@@ -89,13 +96,13 @@ def statements_block(r: BlockRenderer, args, page_entity) -> str:
 
 @block("history")
 def history_block(r: BlockRenderer, args, page_entity) -> str:
-    return r.render("history", goal=r.target(args, page_entity, "id"))
+    return r.render("history", goal=_of_kind(r.target(args, page_entity, "id"), Goal, "et mål"))
 
 
 @block("goal-links")
 def goal_links_block(r: BlockRenderer, args, page_entity) -> str:
     """A goal's indicators, actions and sub-goals."""
-    goal = r.target(args, page_entity, "id")
+    goal = _of_kind(r.target(args, page_entity, "id"), Goal, "et mål")
     return r.render(
         "goal_links",
         goal=goal,
@@ -107,7 +114,7 @@ def goal_links_block(r: BlockRenderer, args, page_entity) -> str:
 
 @block("values")
 def values_block(r: BlockRenderer, args, page_entity) -> str:
-    indicator = r.target(args, page_entity, "id")
+    indicator = _of_kind(r.target(args, page_entity, "id"), Indicator, "en indikator")
     rows = sorted(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
     # Notes and sources of values from data files; the columns appear only when a value has one.
     details = value_details(r.model, indicator)
@@ -118,7 +125,7 @@ def values_block(r: BlockRenderer, args, page_entity) -> str:
 
 @block("status-history")
 def status_history_block(r: BlockRenderer, args, page_entity) -> str:
-    action = r.target(args, page_entity, "id")
+    action = _of_kind(r.target(args, page_entity, "id"), Action, "et tiltak")
     rows = sorted(action.status, key=lambda e: parse_period(e.period), reverse=True)
     return r.render("status_history", action=action, rows=rows)
 

@@ -106,15 +106,25 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
             fill,
         )
         rows.append([area_title, entity_label(model, goal_id), state])
-        for child in model.children.get(goal_id, []):
-            add_goal(child, goal_id, area_title)
 
+    def add_tree(goal_id: str, area_id: str, area_title: str) -> None:
+        """A goal and its sub-goals, depth first, without recursion (a goal tree can be as deep as content makes it)."""
+        stack = [(goal_id, area_id)]
+        while stack:
+            current, parent = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            add_goal(current, parent, area_title)
+            stack.extend((child, current) for child in reversed(model.children.get(current, [])))
+
+    seen: set[str] = set()
     for area_id in areas_under(model, ident):
         area = model.get(area_id)
         if area_id != root.id:
             add(area_id, root.id, short(area.title, 22), NEUTRAL_COLOR, plain(area.title))
         for goal_id in model.goals_of_area.get(area_id, []):
-            add_goal(goal_id, area_id, area.title)
+            add_tree(goal_id, area_id, area.title)
     total = attainment_for(model.goals_in(ident), scale)
     if not rows or not total.rated:
         return None
@@ -165,5 +175,5 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
 
 
 def area_count(labels, count: int) -> str:
-    """"1 område", "10 områder": the count of areas in words, singular for one."""
+    """ "1 område", "10 områder": the count of areas in words, singular for one."""
     return labels.text("area_count_one" if count == 1 else "area_count_other", count=count)

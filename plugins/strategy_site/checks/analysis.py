@@ -20,6 +20,13 @@ class Analysis:
 
     model: SiteModel
     problems: list[Problem] = field(default_factory=list)
+    # Pages whose frontmatter has an error, and the ids such pages name: a public build leaves them out.
+    broken_paths: set[str] = field(default_factory=set)
+    broken_ids: set[str] = field(default_factory=set)
+
+    def add(self, problems: list[Problem]) -> None:
+        """Add problems found outside the content's pages (files in the way of the build's own)."""
+        self.problems = sorted([*self.problems, *problems], key=lambda p: p.sort_key)
 
     @property
     def errors(self) -> list[Problem]:
@@ -45,4 +52,4 @@ def analyse(
     data = indicator_data or IndicatorData()
     data_problems = [*data.problems, *add_indicator_data(model, data.rows)]
     problems = [*extra_problems, *result.problems, *graph_problems, *data_problems, *run_lints(model, lints)]
-    return Analysis(model, sorted(problems, key=lambda p: p.sort_key))
+    return Analysis(model, sorted(problems, key=lambda p: p.sort_key), result.broken_paths, result.broken_ids)

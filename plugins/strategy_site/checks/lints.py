@@ -16,7 +16,7 @@ from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem, field_path
 from strategy_site.core.settings import DEFAULT_SEVERITIES, LintSettings
 from strategy_site.measures.reporting import expected_to_report
-from strategy_site.measures.reports import current_period
+from strategy_site.measures.reports import REPORT_LIMIT, current_period, status_periods
 from strategy_site.measures.status import status_at
 
 Finder = Callable[[SiteModel, "LintSettings"], Iterator[tuple[str, tuple, str]]]
@@ -126,6 +126,19 @@ def _too_many_starts(model, settings):
                     f"{len(actions)} tiltak starter i {label}, flere enn grensen på {settings.start_limit}; "
                     "en nøktern tidsplan sprer oppstarten",
                 )
+
+
+@lint("too-many-periods")
+def _too_many_periods(model, settings):
+    for strategy_id in model.strategies:
+        periods = status_periods(model, strategy_id)
+        if len(periods) > REPORT_LIMIT:
+            yield (
+                strategy_id,
+                ("id",),
+                f"tiltakene rapporterer status for {len(periods)} ulike perioder; rapporter lages bare for de "
+                f"{REPORT_LIMIT} siste (skriv perioder som 2019-T2, ikke en dato per status)",
+            )
 
 
 def run_lints(model: SiteModel, settings: LintSettings | None = None) -> list[Problem]:

@@ -1,6 +1,6 @@
 """The `strategy` command: check the content before merge, write the JSON Schema, create new pages.
 
-    strategy check [--format text|github|gitlab|json] [--errors-only] [-f mkdocs.yml]
+    strategy check [--format text|github|gitlab|json] [--errors-only] [--audience internal|public] [-f mkdocs.yml]
     strategy schema [--check] [--out schema]
     strategy new goal --area vm-forskning --title "Øke ..."
     strategy init DIR [--unit NAME] [--id ID] [--period 2024-2029] [--force]
@@ -29,12 +29,14 @@ from strategy_site.checks.annotations import FORMATS
 from strategy_site.cli import import_status, pdf, remind, remind_issues, status_form
 from strategy_site.cli.init import InitError, SiteSettings, default_id, default_period, init_site
 from strategy_site.cli.scaffold import KINDS, ScaffoldError, new_page
+from strategy_site.core.audience import AUDIENCES
 from strategy_site.exports.schema import stale_schemas, write_schemas
 from strategy_site.glue.command import SiteError, load_site
 
 
 def check(args: argparse.Namespace) -> int:
-    site = load_site(args.config_file)
+    audience = args.audience or os.environ.get("STRATEGY_AUDIENCE") or None
+    site = load_site(args.config_file, audience)
     problems = site.analysis.problems
     errors = len(site.analysis.errors)
     shown = [p for p in problems if p.severity == "error"] if args.errors_only else problems
@@ -123,6 +125,11 @@ def parser() -> argparse.ArgumentParser:
         help="text, github, gitlab eller json",
     )
     check_parser.add_argument("--errors-only", action="store_true", help="vis bare feil, ikke advarsler og merknader")
+    check_parser.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        help="bygget som kontrolleres: internal eller public (standard: STRATEGY_AUDIENCE, ellers mkdocs.yml)",
+    )
     check_parser.set_defaults(run=check)
 
     schema_parser = commands.add_parser("schema", help="skriv JSON Schema for frontmatter fra modellene")

@@ -11,7 +11,10 @@ import posixpath
 import re
 from pathlib import Path
 
+import yaml
+
 from strategy_site.core.graph import SiteModel
+from strategy_site.core.load import Record, SourceDoc, load_document
 from strategy_site.core.models import ID_PATTERN, Area, Goal
 
 KINDS = ("goal", "indicator", "action")
@@ -24,6 +27,16 @@ class ScaffoldError(ValueError):
 def _quote(text: str) -> str:
     """A YAML scalar that stays text whatever it contains (JSON strings are valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def _scalar(text: str) -> str:
+    """An id as YAML reads it back: plain when it stays the same text, quoted when YAML would read something
+    else (`null`, `010`, `true`)."""
+    try:
+        same = yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        same = False
+    return text if same else _quote(text)
 
 
 def _next_number(model: SiteModel, prefix: str) -> int:
@@ -42,13 +55,13 @@ def _require(model: SiteModel, ident: str, kind: type, what: str):
 
 def page_text(kind: str, ident: str, title: str, **links: str | list[str] | None) -> str:
     """The frontmatter of a new page; optional fields an editor should fill in come as comments."""
-    lines = ["---", f"type: {kind}", f"id: {ident}"]
+    lines = ["---", f"type: {kind}", f"id: {_scalar(ident)}"]
     if links.get("area"):
-        lines.append(f"area: {links['area']}")
+        lines.append(f"area: {_scalar(links['area'])}")
     if links.get("parent"):
-        lines.append(f"parent: {links['parent']}")
+        lines.append(f"parent: {_scalar(links['parent'])}")
     if links.get("goals"):
-        lines.append(f"goals: [{', '.join(links['goals'])}]")
+        lines.append(f"goals: [{', '.join(_scalar(g) for g in links['goals'])}]")
     if links.get("number"):
         lines.append(f"number: {_quote(str(links['number']))}")
     lines.append(f"title: {_quote(title)}")
@@ -107,7 +120,7 @@ def new_page(
     else:
         raise ScaffoldError(f"ukjent sidetype «{kind}»; bruk {', '.join(KINDS)}")
     ident = ident or f"{prefix}{n}"
-    if not re.match(ID_PATTERN, ident):
+    if not re.fullmatch(ID_PATTERN, ident):
         raise ScaffoldError(f"«{ident}» er ikke en gyldig id: bruk små bokstaver a–z, tall og bindestrek")
     if model.get(ident) is not None:
         raise ScaffoldError(f"id-en «{ident}» er allerede i bruk")
@@ -119,6 +132,11 @@ def new_page(
     if path.exists():
         raise ScaffoldError(f"{path} finnes allerede")
     text = page_text(kind, ident, title.strip(), area=area, parent=parent, goals=goals, number=number)
+    # The page is read back as the build reads it: what `new` writes must pass the check it is written for.
+    record, problems = load_document(SourceDoc(f"{folder}/{ident}.md".lstrip("/"), text))
+    errors = [str(p) for p in problems if p.severity == "error"]
+    if errors or not isinstance(record, Record):
+        raise ScaffoldError("siden ville ikke blitt godtatt: " + "; ".join(errors))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as out:
         out.write(text)

@@ -79,9 +79,14 @@ class SiteModel:
         else:
             return []
         out: list[Goal] = []
+        # A cycle in the goal tree is reported by the check; the walk visits each goal once all the same.
+        seen: set[str] = set()
         stack = list(reversed(roots))
         while stack:
             goal_id = stack.pop()
+            if goal_id in seen:
+                continue
+            seen.add(goal_id)
             out.append(self.get(goal_id))  # type: ignore[arg-type]
             stack.extend(reversed(self.children[goal_id]))
         return out
@@ -267,17 +272,33 @@ def _inherit_place(model: SiteModel, ident: str, goal_id: str) -> None:
 
 def _place_goals(model: SiteModel, check: _Checker, goals: list[Record]) -> None:
     """Give every goal its area and strategy from its root; report cycles in the goal tree."""
+    # The root area of each goal, worked out once per goal (a long parent chain is walked once, not per goal).
+    root_area: dict[str, str | None] = {}
     for record in goals:
         chain = [record.id]
+        on_chain = {record.id}
         current: Goal = record.entity  # type: ignore[assignment]
-        while current.parent and current.parent in model.records and not current.area:
-            if current.parent in chain:
-                if current.parent == record.id:
-                    check.add(record, ("parent",), f"målhierarkiet går i ring: {' → '.join([*chain, current.parent])}")
+        area: str | None = None
+        while True:
+            if current.area or not current.parent or current.parent not in model.records:
+                area = current.area if current.area in model.records else None
+                break
+            if current.parent in root_area:
+                area = root_area[current.parent]
+                break
+            if current.parent in on_chain:
+                # Each goal on the ring is named, with the ring read from it.
+                cycle = chain[chain.index(current.parent) :]
+                for i, member in enumerate(cycle):
+                    ring = " → ".join([*cycle[i:], *cycle[:i], member])
+                    check.add(model.records[member], ("parent",), f"målhierarkiet går i ring: {ring}")
                 break
             chain.append(current.parent)
+            on_chain.add(current.parent)
             current = model.get(current.parent)  # type: ignore[assignment]
-        if current.area and current.area in model.records:
-            model.area_of[record.id] = current.area
-            if current.area in model.strategy_of:
-                model.strategy_of[record.id] = model.strategy_of[current.area]
+        for goal_id in chain:
+            root_area[goal_id] = area
+        if area:
+            model.area_of[record.id] = area
+            if area in model.strategy_of:
+                model.strategy_of[record.id] = model.strategy_of[area]

@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from strategy_site.core.models import MODELS, Entity
+from strategy_site.core.hiding import internal_field_problems
+from strategy_site.core.models import MODELS, VISIBILITIES, Entity
 from strategy_site.core.problems import Problem, field_path
 from strategy_site.core.yamlread import Path, parse_yaml
 
@@ -37,6 +38,7 @@ _MESSAGES = {
     "model_type": "skal være en mapping (nøkkel: verdi)",
     "string_too_short": "kan ikke være tom",
     "string_too_long": "er for lang",
+    "too_long": "er for lang",
     "greater_than_equal": "er for lite",
     "less_than_equal": "er for stort",
 }
@@ -122,6 +124,8 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     # Ids of pages that failed validation: references to them are not reported a second time.
     broken_ids: set[str] = field(default_factory=set)
+    # Pages whose frontmatter has an error: a public build leaves them out rather than guess what they hide.
+    broken_paths: set[str] = field(default_factory=set)
 
 
 def decode_source(path: str, data: bytes) -> tuple[SourceDoc | None, list[Problem]]:
@@ -240,12 +244,14 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
         return None, []
     if first_line < 0:
         return None, [Problem(doc.path, "frontmatter åpnes med --- men lukkes aldri", line=1)]
-    data, lines, problems = parse_yaml(front, doc.path, first_line)
+    numbers: dict[Path, str] = {}
+    data, lines, problems = parse_yaml(front, doc.path, first_line, numbers)
     if data is None:
         return None, problems
     if not isinstance(data, dict):
         return None, [*problems, Problem(doc.path, "frontmatter må være nøkkel: verdi-par", line=first_line)]
     if "type" not in data:
+        problems += plain_page_problems(doc.path, data, lines, first_line)
         if "id" in data:
             problems.append(
                 Problem(
@@ -270,7 +276,53 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
     except ValidationError as exc:
         problems.extend(_validation_problems(exc, model, record))
         return (str(data["id"]) if isinstance(data.get("id"), str | int) else None), problems
+    invalid = [
+        *internal_field_problems(record.entity, doc.path, record.line),
+        *_changed_numbers(record, numbers),
+    ]
+    if invalid:
+        return record.entity.id, [*problems, *invalid]
     return record, problems
+
+
+def plain_page_problems(path: str, data: dict, lines: dict[Path, int], first_line: int) -> list[Problem]:
+    """A plain page's `visibility`: only `public` or `internal`, and a key that looks like it is one."""
+    problems = []
+    if "visibility" in data and data["visibility"] not in VISIBILITIES:
+        message = f"«{data['visibility']}» er ikke tillatt; bruk {' eller '.join(VISIBILITIES)}"
+        problems.append(Problem(path, message, line=lines.get(("visibility",), first_line), field="visibility"))
+    for key in data:
+        name = str(key)
+        near = name.lower() in ("synlighet", "visibility") or (
+            difflib.SequenceMatcher(None, name.lower(), "visibility").ratio() >= 0.7
+        )
+        if name != "visibility" and near:
+            message = "ukjent felt; mente du «visibility»?"
+            problems.append(Problem(path, message, line=lines.get((key,), first_line), field=name))
+    return problems
+
+
+def _value_at(value: Any, loc: Path) -> Any:
+    for part in loc:
+        if isinstance(value, list | dict):
+            try:
+                value = value[part]
+            except (IndexError, KeyError, TypeError):
+                return None
+        else:
+            value = getattr(value, str(part), None)
+    return value
+
+
+def _changed_numbers(record: Record, numbers: dict[Path, str]) -> list[Problem]:
+    """Text fields YAML read as a number that does not say what was written (`2.10` → 2.1, `010` → 8)."""
+    problems = []
+    for loc, written in numbers.items():
+        value = _value_at(record.entity, loc)
+        if isinstance(value, str) and value != written:
+            message = f'YAML leser {written} som tallet {value}; skriv den i anførselstegn: "{written}"'
+            problems.append(Problem(record.path, message, line=record.line(*loc), field=field_path(loc)))
+    return problems
 
 
 def load_documents(docs: Iterable[SourceDoc]) -> LoadResult:
@@ -279,6 +331,8 @@ def load_documents(docs: Iterable[SourceDoc]) -> LoadResult:
     for doc in docs:
         record, problems = load_document(doc)
         result.problems.extend(problems)
+        if any(p.severity == "error" for p in problems):
+            result.broken_paths.add(doc.path)
         if isinstance(record, Record):
             result.records.append(record)
         elif record is not None:

@@ -76,7 +76,12 @@ class _Model(BaseModel):
 
 
 # Fields that identify a page: a page is internal as a whole (visibility), never just these.
-_ALWAYS_PUBLIC = {"type", "id", "title", "aliases", "visibility", "internal_fields"}
+VISIBILITIES = ("public", "internal")
+ALWAYS_PUBLIC = {"type", "id", "title", "aliases", "visibility", "internal_fields"}
+
+# Figures far beyond any budget or measure: larger ones overflow to infinity in sums and charts.
+LARGEST = 1e15
+Amount = Annotated[float, Field(ge=-LARGEST, le=LARGEST)]
 
 
 class Entity(_Model):
@@ -96,17 +101,11 @@ class Entity(_Model):
     editor: Text | None = Field(default=None, description="Ansvarlig redaktør for siden.")
     internal_fields: list[Text] = Field(
         default_factory=list,
-        description="Felt som bare vises i intern bygg, f.eks. [budget, risk.note].",
+        description=(
+            "Felt som bare vises i intern bygg, f.eks. [budget, risk.note]; i lister gjelder stien hvert element "
+            "(status.note eller status[].note)."
+        ),
     )
-
-    @model_validator(mode="after")
-    def _known_internal_fields(self) -> Entity:
-        for name in self.internal_fields:
-            head = name.split(".")[0]
-            if head in _ALWAYS_PUBLIC or head not in type(self).model_fields:
-                allowed = sorted(set(type(self).model_fields) - _ALWAYS_PUBLIC)
-                raise ValueError(f"internal_fields: «{name}» kan ikke skjules; bruk ett av {', '.join(allowed)}")
-        return self
 
 
 class Assessment(_Model):
@@ -185,7 +184,7 @@ class Goal(Entity):
 
 class Measurement(_Model):
     period: PeriodKey
-    value: float = Field(description="Verdien.")
+    value: Amount = Field(description="Verdien.")
 
 
 class Indicator(Entity):
@@ -197,7 +196,7 @@ class Indicator(Entity):
     direction: Literal["increase", "decrease"] = Field(default="increase", description="increase eller decrease.")
     baseline: Measurement | None = Field(default=None, description="Utgangspunkt: periode og verdi.")
     target: Measurement | list[Measurement] | None = Field(default=None, description="Mål, ett eller flere.")
-    values: dict[PeriodKey, float] = Field(default_factory=dict, description="Verdier per periode.")
+    values: dict[PeriodKey, Amount] = Field(default_factory=dict, description="Verdier per periode.")
     source: Text | None = Field(default=None, description="Kilde for tallene.")
     example_data: bool = Field(default=False, description="true når tallene er eksempeldata, ikke fra kilden.")
 
@@ -208,8 +207,8 @@ class Indicator(Entity):
 
 
 class Budget(_Model):
-    hours: float | None = Field(default=None, ge=0, description="Timer.")
-    nok: float | None = Field(default=None, ge=0, description="Kroner.")
+    hours: float | None = Field(default=None, ge=0, le=LARGEST, description="Timer.")
+    nok: float | None = Field(default=None, ge=0, le=LARGEST, description="Kroner.")
 
 
 class Risk(_Model):

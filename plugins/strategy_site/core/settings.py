@@ -132,6 +132,8 @@ class LintsSetting(BaseModel):
     goal_without_deadline: SeveritySetting = "info"
     status_not_reported: SeveritySetting = "info"
     too_many_starts: SeveritySetting = "info"
+    # Hundreds of distinct status periods in one unit are a typing or import mistake; only the latest get a report.
+    too_many_periods: SeveritySetting = "warning"
     start_limit: Annotated[Whole, Field(ge=0)] = 5
     """Most actions of one unit that may start in the same period before `too_many_starts` reports them."""
 

@@ -70,8 +70,24 @@ for _loader in (_LineLoader, _FAST_LOADER):
         _loader.yaml_implicit_resolvers = _RESOLVERS
 
 
-def _walk(node: yaml.Node, path: Path, offset: int, lines: dict[Path, int], dups: list[tuple[Path, int]]) -> None:
-    if isinstance(node, yaml.MappingNode):
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _walk(
+    node: yaml.Node,
+    path: Path,
+    offset: int,
+    lines: dict[Path, int],
+    dups: list[tuple[Path, int]],
+    numbers: dict[Path, str] | None = None,
+) -> None:
+    if isinstance(node, yaml.ScalarNode):
+        # A plain scalar YAML reads as a number: keep what the editor wrote (`2.10`, `010`), so that a field
+        # that is text can tell when the number changed it.
+        # (PyYAML marks a plain scalar with style None, libyaml with "".)
+        if numbers is not None and node.tag in _NUMBER_TAGS and not node.style:
+            numbers[path] = node.value
+    elif isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
             name = str(key.value)
@@ -81,15 +97,20 @@ def _walk(node: yaml.Node, path: Path, offset: int, lines: dict[Path, int], dups
                 dups.append((sub, line))
             seen.add(name)
             lines.setdefault(sub, line)
-            _walk(value, sub, offset, lines, dups)
+            _walk(value, sub, offset, lines, dups, numbers)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             lines[(*path, i)] = item.start_mark.line + offset
-            _walk(item, (*path, i), offset, lines, dups)
+            _walk(item, (*path, i), offset, lines, dups, numbers)
 
 
-def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, int], list[Problem]]:
-    """Parse YAML safely. Returns the data, the line of each key and the problems found."""
+def parse_yaml(
+    text: str, path: str, first_line: int, numbers: dict[Path, str] | None = None
+) -> tuple[Any, dict[Path, int], list[Problem]]:
+    """Parse YAML safely. Returns the data, the line of each key and the problems found.
+
+    `numbers`, when given, receives the text as written of every plain scalar YAML reads as a number.
+    """
     lines: dict[Path, int] = {}
     dups: list[tuple[Path, int]] = []
     hidden = yaml.reader.Reader.NON_PRINTABLE.search(text)
@@ -102,7 +123,7 @@ def parse_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[Path, i
         node = loader.get_single_node()
         if node is None:
             return None, lines, []
-        _walk(node, (), first_line, lines, dups)
+        _walk(node, (), first_line, lines, dups, numbers)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found at the end of the text; its start is the useful line.

@@ -197,4 +197,5 @@ def actions_workbook(model: SiteModel, strategy_id: str) -> bytes:
     ]
     for sheet in sheets:
         sheet.rows = [[spreadsheet_cell(v) for v in row] for row in sheet.rows]
-    return workbook(sheets, f"Handlingsplan – {strategy.unit}", "Strategisiden", _FIXED_TIME)
+    cut = model.labels.text("spreadsheet_cut")
+    return workbook(sheets, f"Handlingsplan – {strategy.unit}", "Strategisiden", _FIXED_TIME, cut)

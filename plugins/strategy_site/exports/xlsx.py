@@ -23,6 +23,8 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # Characters XML 1.0 cannot hold at all; a cell drops them rather than making the workbook unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _MAX_WIDTH = 60
+# The most characters (UTF-16 code units) a cell holds in Excel; a longer text makes the workbook unreadable.
+CELL_LIMIT = 32767
 
 _STYLES = (
     f'<styleSheet xmlns="{_MAIN}">'
@@ -74,16 +76,30 @@ def _text(value: Any) -> str:
     return escape(_NOT_XML.sub("", str(value)))
 
 
-def _cell(ref: str, value: Any, style: str = "") -> str:
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut_to_cell(text: str, marker: str) -> str:
+    """The text as a cell can hold it: cut, with `marker` at the end, when longer than `CELL_LIMIT`."""
+    if len(text) <= CELL_LIMIT // 2 or _utf16_length(text) <= CELL_LIMIT:
+        return text
+    room = CELL_LIMIT - _utf16_length(marker)
+    kept = text.encode("utf-16-le")[: room * 2].decode("utf-16-le", errors="ignore")
+    return kept + marker
+
+
+def _cell(ref: str, value: Any, style: str = "", cut: str = "…") -> str:
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return f'<c r="{ref}"{style}><v>{value!r}</v></c>'
+    value = cut_to_cell(_NOT_XML.sub("", str(value)), cut)
     space = ' xml:space="preserve"' if str(value) != str(value).strip() or "\n" in str(value) else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
 
 
-def _sheet_xml(sheet: Sheet) -> str:
+def _sheet_xml(sheet: Sheet, cut: str) -> str:
     columns = [_column(i) for i in range(len(sheet.header))]
     widths = [
         min(_MAX_WIDTH, max([len(str(name)), *(len(str(r[i] if r[i] is not None else "")) for r in sheet.rows)]) + 2)
@@ -101,7 +117,7 @@ def _sheet_xml(sheet: Sheet) -> str:
         "</row>",
     ]
     for number, row in enumerate(sheet.rows, start=2):
-        cells = "".join(_cell(f"{c}{number}", v) for c, v in zip(columns, row, strict=True))
+        cells = "".join(_cell(f"{c}{number}", v, cut=cut) for c, v in zip(columns, row, strict=True))
         out.append(f'<row r="{number}">{cells}</row>')
     out.append("</sheetData>")
     out.append(_choices_xml(sheet.choices))
@@ -131,8 +147,11 @@ def sheet_range(title: str, column: int, first_row: int, last_row: int) -> str:
     return f"'{quoted}'!${letters}${first_row}:${letters}${last_row}"
 
 
-def workbook(sheets: Sequence[Sheet], title: str, creator: str, when: dt.datetime) -> bytes:
-    """The workbook's bytes; the same sheets, title and time give the same bytes."""
+def workbook(sheets: Sequence[Sheet], title: str, creator: str, when: dt.datetime, cut: str = "…") -> bytes:
+    """The workbook's bytes; the same sheets, title and time give the same bytes.
+
+    A text longer than a cell holds is cut, ending with `cut`.
+    """
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     parts = {
         "[Content_Types].xml": (
@@ -182,7 +201,7 @@ def workbook(sheets: Sequence[Sheet], title: str, creator: str, when: dt.datetim
             + f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
         ),
         "xl/styles.xml": _HEAD + _STYLES,
-        **{f"xl/worksheets/sheet{i}.xml": _sheet_xml(s) for i, s in enumerate(sheets, start=1)},
+        **{f"xl/worksheets/sheet{i}.xml": _sheet_xml(s, cut) for i, s in enumerate(sheets, start=1)},
     }
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -7,6 +7,7 @@ routes MkDocs' events to a `Build`.
 from __future__ import annotations
 
 import posixpath
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,7 +20,8 @@ from mkdocs.structure.pages import Page
 from strategy_site.blocks import BlockRenderer
 from strategy_site.blocks.late import LateBlocks
 from strategy_site.blocks.markup import PreparedPage, prepare
-from strategy_site.blocks.renderer import SLOT_RE
+from strategy_site.blocks.renderer import HiddenTarget, slot_pattern
+from strategy_site.blocks.scan import without_comments
 from strategy_site.checks.analysis import Analysis
 from strategy_site.checks.worklist import Place
 from strategy_site.core.audience import public_view
@@ -34,7 +36,7 @@ from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
 from strategy_site.glue.assets import asset_files
 from strategy_site.glue.briefing import MeetingBooks
 from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds, unit_fingerprints
-from strategy_site.glue.files import FileMaker
+from strategy_site.glue.files import FileMaker, editor_files_in_the_way
 from strategy_site.glue.nav import NavOrder
 from strategy_site.glue.settings import owner_contacts_from
 from strategy_site.measures.reports import reporting_periods
@@ -60,7 +62,11 @@ class Build:
         self.config = config
         self.model: SiteModel = analysis.model
         self.problems: list[Problem] = analysis.problems
+        self.analysis = analysis
         self.audience = audience
+        # New for every build: placeholders and markers content cannot write (see `blocks.renderer.slot`).
+        self.nonce = secrets.token_hex(8)
+        self.slot_re = slot_pattern(self.nonce)
         self.report = report
         self.hidden: set[str] = set()
         self.history: History | None = None
@@ -80,9 +86,11 @@ class Build:
         """Leave out what this audience must not see, and add the plugin's pages, short links and exports."""
         self.history = read_history(Path(self.config.docs_dir), [d.path for d in docs])
         if self.audience == "public":
-            view = public_view(self.model, docs)
+            analysis = self.analysis
+            view = public_view(self.model, docs, analysis.broken_paths, analysis.broken_ids)
             for path in view.hidden_paths:
-                files.remove(files.get_file_from_path(path))
+                if files.get_file_from_path(path) is not None:
+                    files.remove(files.get_file_from_path(path))
             view.model.value_details = self.model.value_details
             self.model, self.hidden = view.model, view.hidden_ids
         self.model.labels, self.model.short_url_prefix = self.options.labels, self.options.short_url_prefix
@@ -93,8 +101,11 @@ class Build:
             dirty.mark_changed(files, self.model, docs, changed)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
         make = FileMaker(self.config, self.model, dirty)
+        # An editor's file where the build makes one of its own stays; the check has reported it.
+        in_the_way = {p.path for p in editor_files_in_the_way(files, self.analysis.model, self.options)}
         for file in self._generated(files, make):
-            files.append(file)
+            if file.src_uri not in in_the_way:
+                files.append(file)
         return files
 
     def _generated(self, files: Files, make: FileMaker) -> Iterable[File]:
@@ -233,6 +244,7 @@ class Build:
             self.model,
             lambda i: self.files_by_id[i].src_uri if i in self.files_by_id else None,
             self.hidden,
+            self.nonce,
         )
         self.report(prepared.problems)
         self.prepared[src] = prepared
@@ -241,7 +253,8 @@ class Build:
     def page_content(self, html: str, page: Page, files: Files) -> str:
         """The page's HTML with its footer and its blocks; blocks kept out of search are held back."""
         src = page.file.src_uri
-        late = self.late[src] = LateBlocks()
+        late = self.late[src] = LateBlocks(self.nonce)
+        html = without_comments(html, self.slot_re)
         html = self._with_page_meta(html, page, late)
         prepared = self.prepared.pop(src, None)
         if prepared is None or not prepared.slots:
@@ -255,18 +268,22 @@ class Build:
             url=lambda path: _file_url(files, path, page.file),
             problems=self.problems,
             data=self._page_data(page, files, record),
+            hidden=self.hidden,
         )
 
         def fill(match) -> str:
             directive = prepared.slots[int(match.group(1))]
             try:
                 block = renderer.block(directive, record.entity if record else None)
+            except HiddenTarget as exc:
+                self.report([Problem(src, str(exc), line=directive.line, field="blokk", severity="info")])
+                return ""
             except ValueError as exc:
                 self.report([Problem(src, str(exc), line=directive.line, field="blokk")])
                 return ""
             return block if directive.kind in self.options.search_blocks else late.hold(block)
 
-        return SLOT_RE.sub(fill, html)
+        return self.slot_re.sub(fill, html)
 
     def post_page(self, output: str, page: Page) -> str:
         """The finished page with the held-back blocks in place."""

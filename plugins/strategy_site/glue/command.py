@@ -12,7 +12,8 @@ from mkdocs.structure.files import get_files
 
 from strategy_site.checks.analysis import Analysis
 from strategy_site.checks.precheck import check_site
-from strategy_site.glue.files import read_data_files, read_pages
+from strategy_site.core.audience import AUDIENCES
+from strategy_site.glue.files import editor_files_in_the_way, read_data_files, read_pages, without_links_outside
 from strategy_site.glue.offline import offline_problems
 from strategy_site.glue.settings import lint_settings_from, scales_from
 
@@ -34,8 +35,11 @@ class Site:
     stale_after_days: int = 365
 
 
-def load_site(config_file: str) -> Site:
-    """Read mkdocs.yml and the plugin's options, and analyse every page the build would read."""
+def load_site(config_file: str, audience: str | None = None) -> Site:
+    """Read mkdocs.yml and the plugin's options, and analyse every page the build would read.
+
+    `audience` is the build's (`internal` or `public`); by default the plugin's `audience` option.
+    """
     config, plugin = _config(config_file)
     if plugin is None:
         raise SiteError(f"{config_file}: pluginen «{PLUGIN}» står ikke under plugins")
@@ -44,11 +48,17 @@ def load_site(config_file: str) -> Site:
         lints = lint_settings_from(plugin.config)
     except PluginError as exc:
         raise SiteError(str(exc)) from exc
-    docs, unreadable = read_pages(get_files(config))
+    audience = audience or plugin.config.audience
+    if audience not in AUDIENCES:
+        raise SiteError(f"STRATEGY_AUDIENCE={audience!r}; bruk {' eller '.join(AUDIENCES)}")
+    files = get_files(config)
+    outside = without_links_outside(files, config.docs_dir)
+    docs, unreadable = read_pages(files)
     # The pages' findings, by their path in the docs folder; mkdocs.yml's own come from the build.
-    found = [*unreadable, *offline_problems(plugin.config, config, docs, settings=False)]
+    found = [*outside, *unreadable, *offline_problems(plugin.config, config, docs, settings=False)]
     data = read_data_files(config, plugin.config.indicator_data, shown_from=Path.cwd())
-    analysis = check_site(docs, scales, found, lints, data)
+    analysis = check_site(docs, scales, found, lints, data, audience)
+    analysis.add(editor_files_in_the_way(files, analysis.model, plugin.config))
     docs_dir = Path(config.docs_dir)
     prefix = os.path.relpath(docs_dir, Path.cwd()).replace(os.sep, "/")
     return Site(analysis, docs_dir, "" if prefix == "." else prefix + "/", plugin.config.stale_after_days)

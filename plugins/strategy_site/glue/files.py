@@ -13,7 +13,65 @@ from strategy_site.core.graph import SiteModel
 from strategy_site.core.indicator_data import IndicatorData, read_indicator_data
 from strategy_site.core.load import SourceDoc, decode_source
 from strategy_site.core.problems import Problem
+from strategy_site.glue.assets import ASSETS
 from strategy_site.glue.dirty import DirtyBuilds
+from strategy_site.site.layout import generated_sources
+
+
+def links_outside(files: Files, docs_dir: str) -> list[Problem]:
+    """A problem for each file MkDocs found through a symbolic link that leads out of the docs folder.
+
+    MkDocs follows links to files and folders; what such a link reaches (a file in the build's home folder,
+    `/proc/self/environ`) is not content, and is published with the site unless the build refuses it.
+    """
+    root = os.path.realpath(docs_dir)
+    problems = []
+    for file in files:
+        if file.generated_by is not None or not file.abs_src_path:
+            continue
+        real = os.path.realpath(file.abs_src_path)
+        if real == root or real.startswith(root + os.sep):
+            continue
+        link = _first_link(docs_dir, file.src_uri)
+        message = f"symbolsk lenke ut av docs-mappen ({link} → {real}); bare filer i docs-mappen publiseres"
+        problems.append(Problem(file.src_uri, message, field="fil"))
+    return problems
+
+
+def _first_link(docs_dir: str, src_uri: str) -> str:
+    """The part of a file's path (relative to the docs folder) that is a symbolic link."""
+    parts = src_uri.split("/")
+    for depth in range(1, len(parts) + 1):
+        if os.path.islink(os.path.join(docs_dir, *parts[:depth])):
+            return "/".join(parts[:depth])
+    return src_uri
+
+
+def without_links_outside(files: Files, docs_dir: str) -> list[Problem]:
+    """Remove the files reached through a link out of the docs folder; the problems that name them."""
+    problems = links_outside(files, docs_dir)
+    for problem in problems:
+        files.remove(files.get_file_from_path(problem.path))
+    return problems
+
+
+def editor_files_in_the_way(files: Files, model: SiteModel, options) -> list[Problem]:
+    """A problem for each editor's file at a place where the build makes a file of its own.
+
+    MkDocs would let the generated file replace the editor's without a word; the build keeps the editor's
+    file, leaves its own out, and says so, naming both.
+    """
+    made = generated_sources(
+        model, options.dashboards_dir if options.dashboards else None, options.export, options.short_url_prefix
+    )
+    made.update(dict.fromkeys((asset.path for asset in ASSETS), "pluginens fil"))
+    problems = []
+    for src, what in made.items():
+        file = files.get_file_from_path(src)
+        if file is not None and file.generated_by is None:
+            message = f"nettstedet lager selv {src} ({what}); flytt eller gi nytt navn til denne filen"
+            problems.append(Problem(src, message, field="fil"))
+    return problems
 
 
 def read_pages(files: Files) -> tuple[list[SourceDoc], list[Problem]]:

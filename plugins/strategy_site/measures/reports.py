@@ -43,8 +43,20 @@ class SummaryKey(Key[ActionSummary]):
     period: Period | None
 
 
+# The most period reports one unit gets (its latest periods): each report lists every action of the unit,
+# so reports for thousands of distinct periods would be a build of hours and gigabytes. The lint
+# `too-many-periods` tells the editors when a unit has more.
+REPORT_LIMIT = 100
+
+
+def status_periods(model: SiteModel, strategy_id: str) -> set[Period]:
+    """Every distinct period the unit's actions report status for."""
+    return {parse_period(e.period) for a in model.actions_in(strategy_id) for e in a.status}
+
+
 def reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
-    """Every period the unit's actions report status for, oldest first, plus its configured current period.
+    """The periods the unit reports in, oldest first: those its actions report status for, and its configured
+    current period, at most the latest `REPORT_LIMIT` of them.
 
     Worked out once per build (every report page and the workbook ask); the list is not to be changed.
     """
@@ -52,11 +64,15 @@ def reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
 
 
 def _reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
-    keys = {parse_period(e.period) for a in model.actions_in(strategy_id) for e in a.status}
+    keys = status_periods(model, strategy_id)
     strategy = model.get(strategy_id)
-    if isinstance(strategy, Strategy) and strategy.current_period:
-        keys.add(parse_period(strategy.current_period))
-    return sorted(keys)
+    current = (
+        parse_period(strategy.current_period) if isinstance(strategy, Strategy) and strategy.current_period else None
+    )
+    latest = sorted(keys)[-REPORT_LIMIT:]
+    if current is not None and current not in latest:
+        latest = sorted([*latest[1:], current] if len(latest) == REPORT_LIMIT else [*latest, current])
+    return latest
 
 
 def current_period(model: SiteModel, strategy_id: str, configured: str | None = None) -> Period | None:

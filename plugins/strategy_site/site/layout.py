@@ -94,3 +94,25 @@ def relative_url(target: str, from_url: str) -> str:
     """A site path (such as a PDF) relative to the page at `from_url`."""
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
     return posixpath.relpath(target, base or ".")
+
+
+def generated_sources(model: SiteModel, dashboards_dir: str | None, export: bool, short_prefix: str) -> dict[str, str]:
+    """The files a build makes that no editor's file may stand in for, by source path, each with what it is.
+
+    Period reports and the editors' guide are not here: an editor's page at their place replaces them.
+    """
+    made: dict[str, str] = {}
+    if dashboards_dir:
+        for sid in model.strategies:
+            made[dashboard_src(model, dashboards_dir, sid)] = "styringskort"
+            for area in model.areas_of.get(sid, []):
+                made[dashboard_src(model, dashboards_dir, sid, area)] = "styringskort"
+        if model.strategies:
+            made[f"{dashboards_dir}/index.md"] = "styringskort"
+    for ident in [*model.records, *model.aliases]:
+        made[short_src(short_prefix, ident)] = "kort lenke"
+    if export:
+        made[EXPORT_JSON] = "eksport"
+        for sid in model.strategies:
+            made.update(dict.fromkeys(unit_exports(sid).values(), "eksport"))
+    return made
