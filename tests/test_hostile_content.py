@@ -14,8 +14,7 @@ import textwrap
 import zipfile
 
 import pytest
-from conftest import SMALL_SITE, run_mkdocs
-from test_cli import write_site
+from conftest import BASE_SITE, build_in_process, write_site
 
 from strategy_site import plugin  # noqa: F401  (registers every block, as in a build)
 from strategy_site.blocks.late import LateBlocks
@@ -63,7 +62,7 @@ ACTION = """
 
 # 1 and 7: internal_fields into lists, and paths that name nothing or a required field.
 def test_internal_fields_reach_into_every_item_of_a_list():
-    files = {**SMALL_SITE, "t.md": page(ACTION + "internal_fields: [status.note, 'milestones[].done', risk.note]")}
+    files = {**BASE_SITE, "t.md": page(ACTION + "internal_fields: [status.note, 'milestones[].done', risk.note]")}
     analysis = analyse(docs_of(files), SCALES)
     assert analysis.errors == []
     view = public_view(analysis.model, docs_of(files))
@@ -83,7 +82,7 @@ def test_internal_fields_reach_into_every_item_of_a_list():
     ],
 )
 def test_an_internal_field_that_names_nothing_or_a_required_field_is_an_error(fields, expected):
-    found = messages({**SMALL_SITE, "t.md": page(ACTION + f"internal_fields: {fields}")})
+    found = messages({**BASE_SITE, "t.md": page(ACTION + f"internal_fields: {fields}")})
     assert any(expected in m for m in found), found
 
 
@@ -97,7 +96,7 @@ def test_hiding_a_required_sub_field_of_an_indicator_is_an_error_not_a_crash():
         target: [{period: "2025", value: 2}]
         internal_fields: [baseline.value, target.value]
         """
-    found = messages({**SMALL_SITE, "i.md": page(indicator)})
+    found = messages({**BASE_SITE, "i.md": page(indicator)})
     assert any("«baseline.value» kan ikke skjules: feltet er påkrevd" in m for m in found), found
     assert any("«target.value» kan ikke skjules: feltet er påkrevd" in m for m in found), found
 
@@ -105,7 +104,7 @@ def test_hiding_a_required_sub_field_of_an_indicator_is_an_error_not_a_crash():
 # 2: aliases.
 def test_a_page_under_an_internal_page_named_by_its_alias_is_hidden_with_it():
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "h.md": page("type: goal\nid: s-h\naliases: [gammel]\narea: s-forskning\ntitle: H\nvisibility: internal"),
         "d.md": page("type: goal\nid: s-d\nparent: gammel\ntitle: D"),
         "a.md": page("type: action\nid: s-a\ngoals: [s-forskning-1, gammel]\ntitle: A"),
@@ -133,7 +132,7 @@ def test_visibility_on_a_plain_page_is_checked(front, expected):
 
 def test_a_page_that_fails_to_load_is_left_out_of_a_public_build():
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "broken.md": page('type: action\nid: s-b\ngoals: [s-forskning-1]\ntitle: "uten slutt\nbudget: 1'),
         "wrong.md": page("type: goal\nid: s-w\narea: s-forskning\ntitle: W\nvisibility: Internal"),
         "plain.md": page("visibilty: internal"),
@@ -144,7 +143,7 @@ def test_a_page_that_fails_to_load_is_left_out_of_a_public_build():
 
 
 def test_a_non_strict_public_build_leaves_out_a_page_with_a_yaml_error(tmp_path):
-    files = {**SMALL_SITE, "broken.md": page('type: action\nid: s-b\ntitle: "Budsjett 4242\nvisibility: internal')}
+    files = {**BASE_SITE, "broken.md": page('type: action\nid: s-b\ntitle: "Budsjett 4242\nvisibility: internal')}
     config = write_site(tmp_path, files)
     env = {**os.environ, "STRATEGY_AUDIENCE": "public", "NO_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")]
@@ -168,7 +167,7 @@ def test_a_non_strict_public_build_leaves_out_a_page_with_a_yaml_error(tmp_path)
     ],
 )
 def test_no_comment_but_a_known_block_survives(body):
-    analysis = analyse(docs_of(SMALL_SITE), SCALES)
+    analysis = analyse(docs_of(BASE_SITE), SCALES)
     prepared = prepare(body, "x.md", 1, None, analysis.model, lambda _: None, nonce="n0")
     assert "<!--" not in prepared.markdown.replace("<!-- strategy-slot:n0:", "")
     assert "HEMMELIG " not in prepared.markdown and "HEMMELIG-" not in prepared.markdown.replace("HEMMELIG-FRI", "")
@@ -176,7 +175,7 @@ def test_no_comment_but_a_known_block_survives(body):
 
 def test_an_unknown_or_malformed_block_is_an_error_naming_its_line():
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "x.md": "# X\n\n<!-- strategy/todo: skriv mer -->\n\n<!-- strategy/goals s-forskning -->\n",
     }
     found = messages(files)
@@ -193,30 +192,30 @@ def test_markers_are_this_builds_own():
 
 def test_forged_markers_in_a_body_and_in_frontmatter_build(tmp_path):
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "fri.md": '---\ndescription: "<!-- strategy-late:0 -->"\n---\n# Fri\n\n<!-- strategy-slot:99 -->\nTekst.\n',
     }
-    built = run_mkdocs(write_site(tmp_path, files), tmp_path / "site")
+    built = build_in_process(write_site(tmp_path, files), tmp_path / "site")
     assert built.ok and "Traceback" not in built.log, built.log
     assert "strategy-slot" not in built.html("fri/index.html")
 
 
 # 3: symlinks (the leak test builds with them; the check names them too).
 def test_the_check_names_a_symlink_out_of_the_docs_folder(tmp_path):
-    config = write_site(tmp_path, SMALL_SITE)
+    config = write_site(tmp_path, BASE_SITE)
     (tmp_path / "hemmelig.txt").write_text("TOKEN", encoding="utf-8")
     os.symlink(tmp_path / "hemmelig.txt", tmp_path / "docs/env.txt")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "strategy_site", "-f", str(config), "check"]
     proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert proc.returncode == 1
-    assert "env.txt: fil: symbolsk lenke ut av docs-mappen" in proc.stdout
+    assert "docs/env.txt: feil: fil: symbolsk lenke ut av docs-mappen" in proc.stdout
 
 
 # 9 and 12: depth and cycles.
 def chain_site(length: int) -> dict[str, str]:
-    files = dict(SMALL_SITE)
-    files["forskning/s-forskning-1.md"] = SMALL_SITE["forskning/s-forskning-1.md"]
+    files = dict(BASE_SITE)
+    files["forskning/s-forskning-1.md"] = BASE_SITE["forskning/s-forskning-1.md"]
     for i in range(length):
         parent = "s-forskning-1" if i == 0 else f"k{i - 1}"
         files[f"k/{i}.md"] = page(f"type: goal\nid: k{i}\nparent: {parent}\ntitle: K{i}")
@@ -232,7 +231,7 @@ def test_a_parent_chain_deeper_than_pythons_stack_makes_a_goal_tree():
 
 def test_a_goal_cycle_is_reported_and_every_walk_ends():
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "a.md": page("type: goal\nid: x-a\nparent: x-b\ntitle: A"),
         "b.md": page("type: goal\nid: x-b\nparent: x-a\ntitle: B"),
         "c.md": page("type: goal\nid: x-c\nparent: s-forskning-1\ntitle: C"),
@@ -245,7 +244,7 @@ def test_a_goal_cycle_is_reported_and_every_walk_ends():
 
 
 def test_a_cycle_below_an_area_ends_in_the_build_model():
-    files = {**SMALL_SITE, "a.md": page("type: goal\nid: x-a\nparent: x-b\ntitle: A")}
+    files = {**BASE_SITE, "a.md": page("type: goal\nid: x-a\nparent: x-b\ntitle: A")}
     files["b.md"] = page("type: goal\nid: x-b\nparent: x-a\ntitle: B")
     analysis = analyse(docs_of(files), SCALES)
     # Put the ring under an area's goal, as a non-strict build would keep it, and walk it.
@@ -258,7 +257,7 @@ def test_reports_are_capped_and_many_periods_are_a_lint():
     start = dt.date(2000, 1, 1)
     entries = "\n".join(f"  - {{period: {(start + dt.timedelta(days=i)).isoformat()}, level: 1}}" for i in range(3000))
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "t.md": page(f"type: action\nid: s-mange\ngoals: [s-forskning-1]\ntitle: T\nstatus:\n{entries}"),
     }
     analysis = analyse(docs_of(files), SCALES)
@@ -281,20 +280,20 @@ def test_reports_are_capped_and_many_periods_are_a_lint():
     ],
 )
 def test_every_block_argument_is_checked_before_the_build(block, expected):
-    found = messages({**SMALL_SITE, "x.md": f"# X\n\n<!-- strategy/{block} -->\n"})
+    found = messages({**BASE_SITE, "x.md": f"# X\n\n<!-- strategy/{block} -->\n"})
     assert any(m.startswith("x.md:3: blokk:") and expected in m for m in found), found
 
 
 def test_huge_indicator_values_are_errors():
     indicator = 'type: indicator\nid: s-i\ngoals: [s-forskning-1]\ntitle: I\nvalues: {"2019": 1e308, "2020": -1e308}'
-    found = messages({**SMALL_SITE, "i.md": page(indicator)})
+    found = messages({**BASE_SITE, "i.md": page(indicator)})
     assert sum("er for stort" in m or "er for lite" in m for m in found) == 2, found
 
 
 def test_a_block_naming_an_internal_page_is_left_out_of_a_public_build_with_a_note():
     files = {
-        **SMALL_SITE,
-        "h.md": page("type: area\nid: s-h\ntitle: H\nvisibility: internal"),
+        **BASE_SITE,
+        "h.md": page("type: area\nid: s-h\nstrategy: s\ntitle: H\nvisibility: internal"),
         "x.md": "# X\n\n<!-- strategy/goals area=s-h -->\n",
     }
     assert messages(files, "public") == []
@@ -311,7 +310,7 @@ def test_a_block_naming_an_internal_page_is_left_out_of_a_public_build_with_a_no
     ],
 )
 def test_a_number_yaml_would_change_is_an_error_with_a_hint(front, expected):
-    found = messages({**SMALL_SITE, "g.md": page(f"type: goal\nid: s-g\narea: s-forskning\ntitle: G\n{front}")})
+    found = messages({**BASE_SITE, "g.md": page(f"type: goal\nid: s-g\narea: s-forskning\ntitle: G\n{front}")})
     assert any(expected in m for m in found), found
 
 
@@ -324,27 +323,27 @@ def test_an_id_yaml_would_change_is_an_error():
     "link", ["[[S-forskning-1]]", "[[ s-forskning-1 ]]", "[[s-forskning-1#a]]", "[[s-forskning-1|]]"]
 )
 def test_a_malformed_double_bracket_link_is_a_warning(link):
-    found = messages({**SMALL_SITE, "x.md": f"# X\n\nSe {link}.\n"})
+    found = messages({**BASE_SITE, "x.md": f"# X\n\nSe {link}.\n"})
     assert any(m.startswith("x.md:3: lenke:") and "er ikke en lenke" in m for m in found), found
 
 
 @pytest.mark.parametrize(("ident", "expected"), [("ny\nlinje", "er ikke en gyldig id"), ("a" * 300, "id: er for lang")])
 def test_strategy_new_refuses_what_the_check_would_reject(tmp_path, ident, expected):
-    analysis = analyse(docs_of(SMALL_SITE), SCALES)
+    analysis = analyse(docs_of(BASE_SITE), SCALES)
     with pytest.raises(ScaffoldError, match=expected):
         new_page(analysis.model, tmp_path, "goal", title="Nytt", area="s-forskning", ident=ident)
     assert not any(tmp_path.rglob("*.md"))
 
 
 def test_strategy_new_quotes_an_id_yaml_would_misread(tmp_path):
-    analysis = analyse(docs_of(SMALL_SITE), SCALES)
+    analysis = analyse(docs_of(BASE_SITE), SCALES)
     path = new_page(analysis.model, tmp_path, "goal", title="Nytt", area="s-forskning", ident="010")
     assert 'id: "010"' in path.read_text(encoding="utf-8")
 
 
 def test_an_editors_file_where_the_build_makes_one_is_an_error_naming_both(tmp_path):
-    files = {**SMALL_SITE, "styringskort/s/index.md": "# Mitt\n", "export/strategy.json": "{}"}
-    built = run_mkdocs(write_site(tmp_path, files), tmp_path / "site")
+    files = {**BASE_SITE, "styringskort/s/index.md": "# Mitt\n", "export/strategy.json": "{}"}
+    built = build_in_process(write_site(tmp_path, files), tmp_path / "site")
     assert not built.ok
     for src in ("styringskort/s/index.md", "export/strategy.json"):
         assert any(

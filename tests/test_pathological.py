@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import SMALL_SITE, run_mkdocs
-from test_cli import write_site
+from conftest import BASE_SITE, build_in_process, write_site
 
 from strategy_site import plugin  # noqa: F401  (registers every block, as in a build)
 from strategy_site.checks.precheck import check_site
@@ -34,7 +33,7 @@ BODIES = {
 
 @pytest.mark.parametrize("name", BODIES)
 def test_the_check_of_a_hostile_page_finishes_in_seconds(name):
-    docs = [SourceDoc(path, text) for path, text in SMALL_SITE.items()]
+    docs = [SourceDoc(path, text) for path, text in BASE_SITE.items()]
     docs.append(SourceDoc("hostile.md", "# Side\n\n" + BODIES[name] + "\n"))
     started = time.perf_counter()
     check_site(docs, Scales.from_config(), audience="public")
@@ -47,10 +46,10 @@ BUILT = ["unclosed directive with spaces", "lookalike comment openers", "unclose
 
 
 def test_a_build_of_hostile_pages_finishes_in_seconds(tmp_path):
-    files = {**SMALL_SITE}
+    files = {**BASE_SITE}
     for n, name in enumerate(BUILT):
         files[f"hostile-{n}.md"] = "# Side\n\n" + BODIES[name] + "\n"
     started = time.perf_counter()
-    built = run_mkdocs(write_site(tmp_path, files), tmp_path / "site")
+    built = build_in_process(write_site(tmp_path, files), tmp_path / "site")
     assert "Traceback" not in built.log
     assert time.perf_counter() - started < 60, "build took too long"

@@ -10,15 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_SITE, run_mkdocs
-from test_cli import write_site
+from conftest import BASE_SITE, build_in_process, write_site
 
 PUBLIC = {"STRATEGY_AUDIENCE": "public"}
 PLAIN = "---\n{}\n---\nHEMMELIG-SYNLIGHET-16\n"
 
 # Each secret is a string that appears nowhere else.
 LEAKY_SITE = {
-    **SMALL_SITE,
+    **BASE_SITE,
     "forskning/hemmelig.md": """
         ---
         type: goal
@@ -144,7 +143,7 @@ def hits(site: Path) -> list[str]:
 
 
 def test_the_internal_build_shows_what_the_public_one_hides(tmp_path):
-    built = run_mkdocs(write_site(tmp_path, LEAKY_SITE), tmp_path / "site")
+    built = build_in_process(write_site(tmp_path, LEAKY_SITE), tmp_path / "site")
     assert built.ok, built.log
     found = {hit.split(" ")[0] for hit in hits(built.site)}
     # Comments and forged markers are never shown, not even internally; the rest is.
@@ -154,7 +153,7 @@ def test_the_internal_build_shows_what_the_public_one_hides(tmp_path):
 
 
 def test_a_strict_public_build_writes_no_secret_in_any_file(tmp_path):
-    built = run_mkdocs(write_site(tmp_path, LEAKY_SITE), tmp_path / "site", env=PUBLIC)
+    built = build_in_process(write_site(tmp_path, LEAKY_SITE), tmp_path / "site", env=PUBLIC)
     assert built.ok, built.log
     files = unpacked(built.site)
     assert "sitemap.xml.gz!" in files and "search/search_index.json" in files
@@ -188,7 +187,7 @@ def test_a_strict_public_build_refuses_what_it_cannot_hide_naming_the_file(tmp_p
             os.symlink(outside / text[5:] if text != "link:outside" else outside, target)
         else:
             target.write_text(text, encoding="utf-8")
-    built = run_mkdocs(config, tmp_path / "site", env=PUBLIC)
+    built = build_in_process(config, tmp_path / "site", env=PUBLIC)
     assert not built.ok, name
     assert "Traceback" not in built.log
     assert any(f": {named}" in w for w in built.warnings()), built.log
