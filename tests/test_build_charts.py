@@ -120,8 +120,8 @@ def test_unknown_chart_type_is_reported_with_file_and_line(build_site):
     built = build_site(
         {**BASE_SITE, "oversikt.md": "# Oversikt\n\nTekst.\n\n<!-- strategy/chart type=kake strategy=s -->\n"}
     )
-    # The check does not read a block's arguments beyond ids, so this is found while rendering the page.
-    built.assert_failed_after_rendering(
+    # The check runs every block a page places, so this stops the build before anything is written.
+    built.assert_stopped_by_the_check(
         [
             "oversikt.md:5: blokk: type: skriv en av ratings, goal-tree, statuses, status-progress, "
             "timeline, indicator, annual-cycle"

@@ -25,9 +25,13 @@ def links_outside(files: Files, docs_dir: str) -> list[Problem]:
     `/proc/self/environ`) is not content, and is published with the site unless the build refuses it.
     """
     root = os.path.realpath(docs_dir)
+    folder = os.path.abspath(docs_dir)
     problems = []
     for file in files:
+        # Only the docs folder's own files: the theme's (and generated ones) come from elsewhere by design.
         if file.generated_by is not None or not file.abs_src_path:
+            continue
+        if not os.path.abspath(file.abs_src_path).startswith(folder + os.sep):
             continue
         real = os.path.realpath(file.abs_src_path)
         if real == root or real.startswith(root + os.sep):
