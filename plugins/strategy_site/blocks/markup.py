@@ -144,10 +144,11 @@ def prepare(
                 # What follows was meant to be hidden: it is left out, and the editor told where.
                 page.problems.append(Problem(src_path, "kommentaren <!-- lukkes aldri med -->", line=line))
                 continue
-            if segment.startswith("\n", pos):
-                pos += 1
             block = comment.block
             if block is None:
+                # A removed comment takes its line break with it; a block's placeholder keeps the line.
+                if segment.startswith("\n", pos):
+                    pos += 1
                 continue
             try:
                 page.slots.append(parse_directive(*block, line))
