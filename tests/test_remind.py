@@ -122,12 +122,8 @@ def test_sync_updates_the_owners_open_issue_and_opens_the_others():
         "period": "2025-T3",
         "period_label": "3. tertial 2025",
         "owners": [
-            {
-                "owner": o,
-                "actions": [{"id": "t", "title": "T", "path": "p", "last": None}],
-                "indicators": [],
-                "stale_pages": [],
-            }
+            {"owner": o, "actions": [{"id": "t", "title": "T", "path": "p", "last": None}], "indicators": [],
+             "stale_pages": []}
             for o in ("Kari", "Per")
         ],
     }
@@ -157,17 +153,11 @@ def test_the_api_calls_of_each_platform(kind):
     sync([Issue("Gammel", "ny tekst"), Issue("Ny", "tekst")], tracker, "påminnelse")
     if kind == "github":
         assert sent == [
-            (
-                "GET",
-                "https://api.github.com/repos/org/strategi/issues?state=open&labels=p%C3%A5minnelse&per_page=100",
-                None,
-            ),
+            ("GET", "https://api.github.com/repos/org/strategi/issues?state=open&labels=p%C3%A5minnelse&per_page=100",
+             None),
             ("PATCH", "https://api.github.com/repos/org/strategi/issues/3", {"body": "ny tekst"}),
-            (
-                "POST",
-                "https://api.github.com/repos/org/strategi/issues",
-                {"title": "Ny", "body": "tekst", "labels": ["påminnelse"]},
-            ),
+            ("POST", "https://api.github.com/repos/org/strategi/issues",
+             {"title": "Ny", "body": "tekst", "labels": ["påminnelse"]}),
         ]
     else:
         base = "https://gitlab.example/api/v4/projects/gruppe%2Fstrategi/issues"
@@ -199,6 +189,8 @@ def indicator(values: dict, baseline: str | None = None) -> Indicator:
 def test_the_value_an_indicator_owes_for_a_period(values, period, due):
     found = indicator_due(indicator(values), parse_period(period))
     assert (found.key if found else None) == due
+
+
 
 
 CI = ROOT / "plugins/strategy_site/starter/ci"

@@ -35,7 +35,7 @@ def words(text: str) -> list[str]:
         pytest.param("årlig guttedag\tfor", ["årlig", "guttedag", "for"], id="white space"),
         pytest.param("vm-forskning-2", ["vm", "forskning", "2"], id="hyphen"),
         pytest.param("årlig «guttedag» for", ["årlig", "guttedag", "for"], id="Norwegian quotes"),
-        pytest.param('“guttedag” ‘jentedag’ "dag"', ["guttedag", "jentedag", "dag"], id="English quotes"),
+        pytest.param("“guttedag” ‘jentedag’ \"dag\"", ["guttedag", "jentedag", "dag"], id="English quotes"),
         pytest.param("(guttedag) [lab]", ["guttedag", "lab"], id="brackets"),
         pytest.param("forskning/formidling", ["forskning", "formidling"], id="slash"),
         pytest.param("Merk: guttedag; jentedag", ["Merk", "guttedag", "jentedag"], id="colon and semicolon"),

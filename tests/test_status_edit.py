@@ -24,28 +24,18 @@ OLD = {"period": "2019", "level": 0, "note": None}
 @pytest.mark.parametrize(
     ("status", "expected"),
     [
-        (
-            'status:\n  - {period: "2019", level: 0}  # kommentar\n# om risiko\nrisk: {level: low}\n',
-            'status:\n  - {period: "2019", level: 0}  # kommentar\n'
-            '  - {period: "2025-T3", level: 3, note: "Godt i gang"}\n# om risiko\nrisk: {level: low}\n',
-        ),
-        (
-            "status:\n- {period: 2019, level: 0}\n",
-            '- {period: 2019, level: 0}\n- {period: "2025-T3", level: 3, note: "Godt i gang"}\n',
-        ),
-        (
-            "status:\n  - period: 2019\n    level: 0\n    note: |\n      lang\n\nowner: Eier\n",
-            '    note: |\n      lang\n  - period: "2025-T3"\n    level: 3\n    note: "Godt i gang"\n\nowner: Eier\n',
-        ),
-        (
-            "status: [{period: 2019, level: 0}]\n",
-            'status: [{period: 2019, level: 0}, {period: "2025-T3", level: 3, note: "Godt i gang"}]\n',
-        ),
+        ('status:\n  - {period: "2019", level: 0}  # kommentar\n# om risiko\nrisk: {level: low}\n',
+         'status:\n  - {period: "2019", level: 0}  # kommentar\n'
+         '  - {period: "2025-T3", level: 3, note: "Godt i gang"}\n# om risiko\nrisk: {level: low}\n'),
+        ("status:\n- {period: 2019, level: 0}\n",
+         '- {period: 2019, level: 0}\n- {period: "2025-T3", level: 3, note: "Godt i gang"}\n'),
+        ("status:\n  - period: 2019\n    level: 0\n    note: |\n      lang\n\nowner: Eier\n",
+         '    note: |\n      lang\n  - period: "2025-T3"\n    level: 3\n    note: "Godt i gang"\n\nowner: Eier\n'),
+        ("status: [{period: 2019, level: 0}]\n",
+         'status: [{period: 2019, level: 0}, {period: "2025-T3", level: 3, note: "Godt i gang"}]\n'),
         ("status: []\n", 'status: [{period: "2025-T3", level: 3, note: "Godt i gang"}]\n'),
-        (
-            "status:   # ingen ennå\nowner: Eier\n",
-            'status:   # ingen ennå\n  - {period: "2025-T3", level: 3, note: "Godt i gang"}\nowner: Eier\n',
-        ),
+        ("status:   # ingen ennå\nowner: Eier\n",
+         'status:   # ingen ennå\n  - {period: "2025-T3", level: 3, note: "Godt i gang"}\nowner: Eier\n'),
         ("owner: Eier\n", 'owner: Eier\nstatus:\n  - {period: "2025-T3", level: 3, note: "Godt i gang"}\n'),
     ],
 )
@@ -72,7 +62,7 @@ def test_crlf_bom_and_comments_are_kept_byte_for_byte():
     "note",
     [
         "kolon: og # kommentar",
-        "\"sitert\" og 'enkel'",
+        '"sitert" og \'enkel\'',
         "- ser ut som en liste",
         "* stjerne",
         "linje en\nlinje to\n\nfire",
