@@ -59,6 +59,16 @@ class StrategyConfig(Config):
     status_done = c.Optional(c.Type(int))
     """Lowest status level that counts as done (default 4); must be a level of the status scale. `status_done: 4`"""
 
+    # Content: folders whose every page must be a strategy page.
+    entity_folders = c.ListOfItems(c.Type(str), default=[])
+    """Folders (in the docs folder, with their sub-folders) where every page must be a strategy page with a
+    `type`: a page there that MkDocs would read as a plain page (say, its first line is `--`) fails the build.
+
+    ```yaml
+    entity_folders: [vm/forskning, mh/utdanning]
+    ```
+    """
+
     # Output: short links and the machine-readable export.
     short_url_prefix = c.Type(str, default="m")
     """Folder of the stable short links: every entity is reachable at `/<prefix>/<id>/`. `short_url_prefix: m`"""

@@ -36,6 +36,7 @@ from strategy_site.glue.files import (
 )
 from strategy_site.glue.offline import offline_problems
 from strategy_site.glue.settings import lint_settings_from, owner_contacts_from, scales_from
+from strategy_site.measures.counts import count_lines
 
 log = get_plugin_logger(__name__)
 
@@ -89,7 +90,15 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         docs, problems = read_pages(files)
         problems += offline_problems(self.config, config, docs)
         data = read_data_files(config, self.config.indicator_data)
-        analysis = check_site(docs, self.scales, [*outside, *problems], self.lint_settings, data, self.audience)
+        analysis = check_site(
+            docs,
+            self.scales,
+            [*outside, *problems],
+            self.lint_settings,
+            data,
+            self.audience,
+            entity_folders=self.config.entity_folders,
+        )
         analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
         if analysis.errors:
             self._report(analysis.problems)
@@ -114,9 +123,19 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if self.checked is not None and self.checked[:2] == (docs, data):
             analysis = self.checked[2]
         else:
-            analysis = analyse(docs, self.scales, [*outside, *problems], self.lint_settings, data)
+            analysis = analyse(
+                docs,
+                self.scales,
+                [*outside, *problems],
+                self.lint_settings,
+                data,
+                entity_folders=self.config.entity_folders,
+            )
             analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
         self._report(analysis.problems)
+        # One line of counts per strategy, so a page that drops out shows in every build log.
+        for line in count_lines(analysis.model):
+            log.info(line)
         self.build = Build(self.config, config, analysis, self.audience, self._report, data)
         return self.build.add_files(files, docs, self.dirty_builds)
 

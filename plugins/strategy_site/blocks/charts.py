@@ -96,16 +96,21 @@ def key_figures(r: BlockRenderer, target: Entity) -> list[Card]:
     """The headline figures of a strategy or area."""
     model = r.model
     goals = model.goals_in(target.id)
-    summary = attainment_for(goals, model.scales.ratings, cache=model.cache)
-    cards = [
-        Card("goals", str(summary.goals), "utviklingsmål", f"{summary.rated} vurdert"),
-        Card(
-            "reached",
-            percent(summary.share_reached),
-            "av de vurderte målene er nådd",
-            f"{summary.reached} av {summary.rated} mål",
-        ),
-    ]
+    ratings = model.rating_scale_for(target.id)
+    if ratings is None:
+        # A unit that rates no goals: its goals are counted, and no card speaks of ratings.
+        cards = [Card("goals", str(len(goals)), "utviklingsmål")]
+    else:
+        summary = attainment_for(goals, ratings, cache=model.cache)
+        cards = [
+            Card("goals", str(summary.goals), "utviklingsmål", f"{summary.rated} vurdert"),
+            Card(
+                "reached",
+                percent(summary.share_reached),
+                "av de vurderte målene er nådd",
+                f"{summary.reached} av {summary.rated} mål",
+            ),
+        ]
     actions = model.actions_in(target.id)
     if actions:
         figures = action_summary(goals, actions, model.actions_of, model.scales.statuses, cache=model.cache)

@@ -17,11 +17,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.models import Action, Entity, Goal, Indicator
+from strategy_site.core.models import Action, Entity, Goal, Indicator, Statement
 from strategy_site.core.numbers import measured, number, percent
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
 from strategy_site.measures.attainment import latest_rating, ratings_by_period
+from strategy_site.measures.indicators import indicator_decimals
 from strategy_site.measures.status import status_at
 
 Linker = Callable[[str], str | None]
@@ -144,10 +145,23 @@ class BlockRenderer:
     def rating_badge(self, rating) -> Markup:
         if rating is None:
             return _no_badge(self.label("not_assessed"))
+        if rating.in_parts:
+            return self.parts_badge(rating)
         css, label, mark = escape(rating.level.css), escape(rating.level.label), escape(rating.mark)
         return Markup(
             f'<span class="strategy-badge {css}" title="{label}">{mark} '
             f'<span class="strategy-badge__label">{label}</span></span>'
+        )
+
+    def parts_badge(self, rating) -> Markup:
+        """A goal rated in parts: each part's mark, joined by «+», and the rule that the weakest part counts,
+        in an outlined box no scale mark has."""
+        parts = Markup(" + ").join(self.rating_badge_for(a) for a in rating.assessments)
+        text = escape(self.label("rating_parts", parts="\x00")).replace("\x00", parts)
+        label = escape(rating.level.label)
+        return Markup(
+            f'<span class="strategy-parts" data-rating-parts="{len(rating.assessments)}">{text} '
+            f'<span class="strategy-parts__level">({label})</span></span>'
         )
 
     def rating_badge_for(self, assessment) -> Markup:
@@ -160,7 +174,11 @@ class BlockRenderer:
     def last_value(self, indicator: Indicator) -> str:
         period, value = max(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
         unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
-        return f"{measured(value)}{unit} ({parse_period(period).label})"
+        return f"{measured(value, indicator_decimals(indicator))}{unit} ({parse_period(period).label})"
+
+    def decimals(self, indicator: Indicator) -> int:
+        """Places the indicator's figures are shown with."""
+        return indicator_decimals(indicator)
 
     def status_badge(self, entry) -> Markup:
         if entry is None:
@@ -170,11 +188,17 @@ class BlockRenderer:
         css = level.css if level else "strategy-badge--none"
         return _badge(css, entry.level, label)
 
-    def latest(self, goal: Goal):
-        return latest_rating(goal, self.model.scales.ratings, cache=self.model.cache)
+    def rates(self, ident: str) -> bool:
+        """Whether the strategy of an entity rates its goals (`rating_scale: none` says it does not)."""
+        return self.model.rating_scale_for(ident) is not None
+
+    def latest(self, goal: Goal | Statement):
+        scale = self.model.rating_scale_for(goal.id) if isinstance(goal, Goal) else self.model.scales.ratings
+        return None if scale is None else latest_rating(goal, scale, cache=self.model.cache)
 
     def history(self, goal):
-        return ratings_by_period(goal, self.model.scales.ratings, self.model.cache)
+        scale = self.model.rating_scale_for(goal.id)
+        return [] if scale is None else ratings_by_period(goal, scale, self.model.cache)
 
     def status(self, action: Action):
         return status_at(action, cache=self.model.cache)

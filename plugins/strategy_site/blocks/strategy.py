@@ -10,7 +10,9 @@ from strategy_site.blocks.renderer import BlockRenderer, block
 from strategy_site.core.indicator_values import value_details
 from strategy_site.core.models import Action, Area, Goal, Indicator, Meeting, Strategy
 from strategy_site.core.periods import parse_period
+from strategy_site.core.scales import RatingScale
 from strategy_site.measures.attainment import action_summary, attainment_for
+from strategy_site.measures.indicators import indicator_decimals
 from strategy_site.measures.meetings import meeting_period
 from strategy_site.measures.reporting import reporting_progress
 from strategy_site.measures.reports import current_period
@@ -63,11 +65,20 @@ def open_period(r: BlockRenderer, strategy: Strategy) -> str | None:
 def attainment_block(r: BlockRenderer, args, page_entity) -> str:
     """Attainment per area of a strategy (or for one area), with a total row."""
     target = r.target(args, page_entity, "area", "strategy")
-    ratings, cache = r.model.scales.ratings, r.model.cache
+    ratings, cache = r.model.rating_scale_for(target.id), r.model.cache
+    if ratings is None:
+        return no_rating_scale(r, target)
     areas = [target.id] if isinstance(target, Area) else r.model.areas_of.get(target.id, [])
     rows = [(a, attainment_for(r.model.goals_in(a), ratings, cache=cache)) for a in areas]
     total = attainment_for(r.model.goals_in(target.id), ratings, cache=cache)
     return r.render("attainment", target=target, rows=rows, total=total, levels=ratings.levels)
+
+
+def no_rating_scale(r: BlockRenderer, target) -> str:
+    """The one sentence shown where ratings would be, for a strategy that rates no goals."""
+    strategy = r.model.strategy_for(target.id)
+    unit = strategy.unit if strategy else target.title
+    return r.render("no_rating_scale", target=target, sentence=r.label("no_rating_scale", unit=unit))
 
 
 @block("goals")
@@ -82,6 +93,7 @@ def goals_block(r: BlockRenderer, args, page_entity) -> str:
         groups=groups,
         grouped=not isinstance(target, Area),
         total=sum(len(g) for _, g in groups),
+        rated=r.rates(target.id),
     )
 
 
@@ -120,7 +132,10 @@ def values_block(r: BlockRenderer, args, page_entity) -> str:
     details = value_details(r.model, indicator)
     notes = any(d.note for d in details.values())
     sources = any(d.source for d in details.values())
-    return r.render("values", indicator=indicator, rows=rows, details=details, notes=notes, sources=sources)
+    decimals = indicator_decimals(indicator)
+    return r.render(
+        "values", indicator=indicator, rows=rows, details=details, notes=notes, sources=sources, decimals=decimals
+    )
 
 
 @block("status-history")
@@ -133,11 +148,11 @@ def status_history_block(r: BlockRenderer, args, page_entity) -> str:
 @block("units")
 def units_block(r: BlockRenderer, args, page_entity) -> str:
     """The site's strategies with their unit, period and headline figures."""
-    ratings = r.model.scales.ratings
     units = []
     for sid in r.model.strategies:
         goals = r.model.goals_in(sid)
         actions = r.model.actions_in(sid)
+        ratings = r.model.rating_scale_for(sid) or RatingScale([])
         units.append(
             (
                 r.model.get(sid),

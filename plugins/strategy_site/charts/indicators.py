@@ -8,9 +8,9 @@ from strategy_site.charts.base import SERIES_COLORS, Chart, layout, plain
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.labels import DEFAULT, Labels
 from strategy_site.core.models import Indicator
-from strategy_site.core.numbers import measured, number, percent
+from strategy_site.core.numbers import measured, number, percent, rounded
 from strategy_site.core.periods import Period, parse_period
-from strategy_site.measures.indicators import planned_value, progress, values_in_order
+from strategy_site.measures.indicators import indicator_decimals, planned_value, progress, values_in_order
 
 
 def _axis_periods(periods: list[Period]) -> list[Period]:
@@ -39,6 +39,12 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
         model.labels.text("chart_indicator_target"),
     )
     traces: list[dict[str, Any]] = []
+    places = indicator_decimals(indicator)
+    shown = f",.{places}f"
+
+    def figure(value: float | None) -> str:
+        return measured(value, places)
+
     planned = [(p, planned_value(indicator, p)) for p in axis]
     planned = [(p, v) for p, v in planned if v is not None]
     if planned:
@@ -49,9 +55,9 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
                 "mode": "lines",
                 "name": path_name,
                 "x": [p.key for p, _ in planned],
-                "y": [round(v, 2) for _, v in planned],
+                "y": [rounded(v, places) for _, v in planned],
                 "line": {"dash": "dash", "color": "#7f7f7f", "width": 2},
-                "hovertemplate": f"%{{x}}: %{{y:,.0f}} {unit} {planned_note}<extra></extra>",
+                "hovertemplate": f"%{{x}}: %{{y:{shown}}} {unit} {planned_note}<extra></extra>",
             }
         )
     if values:
@@ -62,11 +68,11 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
                 "name": value_name,
                 "x": [p.period.key for p in values],
                 "y": [p.value for p in values],
-                "text": [measured(p.value) for p in values],
+                "text": [figure(p.value) for p in values],
                 "textposition": "top center",
                 "line": {"color": SERIES_COLORS[0], "width": 3},
                 "marker": {"size": 9, "symbol": "circle"},
-                "hovertemplate": f"%{{x}}: %{{y:,.0f}} {unit}<extra></extra>",
+                "hovertemplate": f"%{{x}}: %{{y:{shown}}} {unit}<extra></extra>",
             }
         )
     if state.baseline:
@@ -78,7 +84,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
                 "x": [state.baseline.period.key],
                 "y": [state.baseline.value],
                 "marker": {"size": 13, "symbol": "square", "color": SERIES_COLORS[1], "line": {"width": 1}},
-                "hovertemplate": f"{baseline_name} %{{x}}: %{{y:,.0f}} {unit}<extra></extra>",
+                "hovertemplate": f"{baseline_name} %{{x}}: %{{y:{shown}}} {unit}<extra></extra>",
             }
         )
     targets = sorted(indicator.targets(), key=lambda t: parse_period(t.period))
@@ -91,7 +97,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
                 "x": [t.period for t in targets],
                 "y": [t.value for t in targets],
                 "marker": {"size": 16, "symbol": "star", "color": SERIES_COLORS[2], "line": {"width": 1}},
-                "hovertemplate": f"{target_name} %{{x}}: %{{y:,.0f}} {unit}<extra></extra>",
+                "hovertemplate": f"{target_name} %{{x}}: %{{y:{shown}}} {unit}<extra></extra>",
             }
         )
     title = indicator.title
@@ -110,7 +116,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
             yaxis={
                 "title": {"text": unit or value_name},
                 "rangemode": "tozero",
-                "tickformat": ",.0f",
+                "tickformat": shown,
                 "automargin": True,
             },
         ),
@@ -129,11 +135,11 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     for p in axis:
         mark = []
         if p.key == baseline_key:
-            mark.append(model.labels.text("chart_indicator_baseline_mark", value=measured(state.baseline.value)))
+            mark.append(model.labels.text("chart_indicator_baseline_mark", value=figure(state.baseline.value)))
         if p.key in target_values:
-            mark.append(model.labels.text("chart_indicator_target_mark", value=measured(target_values[p.key])))
+            mark.append(model.labels.text("chart_indicator_target_mark", value=figure(target_values[p.key])))
         if p.key in by_key or mark:
-            rows.append([p.label, measured(by_key.get(p.key)), number(planned_by_key.get(p.key), 0), ", ".join(mark)])
+            rows.append([p.label, figure(by_key.get(p.key)), figure(planned_by_key.get(p.key)), ", ".join(mark)])
     return Chart("indicator", indicator.id, title, indicator_summary(indicator, model.labels), figure, columns, rows)
 
 
@@ -141,13 +147,14 @@ def indicator_summary(indicator: Indicator, labels: Labels = DEFAULT) -> str:
     """One sentence on where the indicator stands, for the text alternative and the key figure cards."""
     state = progress(indicator)
     unit = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
+    places = state.decimals
     points = {
         "chart_indicator_baseline_part": state.baseline,
         "chart_indicator_target_part": state.target,
         "chart_indicator_latest_part": state.latest,
     }
     parts = [
-        labels.text(key, amount=f"{measured(point.value)}{unit}", period=point.period.label)
+        labels.text(key, amount=f"{measured(point.value, places)}{unit}", period=point.period.label)
         for key, point in points.items()
         if point
     ]
@@ -165,7 +172,7 @@ def indicator_summary(indicator: Indicator, labels: Labels = DEFAULT) -> str:
     elif state.on_track is not None:
         verdict = "chart_indicator_on_track" if state.on_track else "chart_indicator_off_track"
         sentences.append(
-            labels.text(verdict, planned=f"{number(state.planned, 0)}{unit}", period=state.latest.period.label)
+            labels.text(verdict, planned=f"{number(state.planned, places)}{unit}", period=state.latest.period.label)
         )
     if indicator.example_data:
         sentences.append(labels.text("chart_indicator_example_note"))

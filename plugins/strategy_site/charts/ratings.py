@@ -23,11 +23,15 @@ from strategy_site.core.scales import text_color_for
 from strategy_site.measures.attainment import attainment_for, latest_rating
 
 
+# The fill of a goal rated in parts, unlike any level's: a dense cross-hatch.
+PARTS_PATTERN = Pattern("+", 4)
+
+
 def rating_chart(model: SiteModel, ident: str) -> Chart | None:
     """How the goals of each area are rated (latest rating per goal), as stacked bars."""
-    scale = model.scales.ratings
+    scale = model.rating_scale_for(ident)
     areas = areas_under(model, ident)
-    if not areas:
+    if not areas or scale is None:
         return None
     summaries = [attainment_for(model.goals_in(a), scale) for a in areas]
     # Without any rating the bars would only repeat the goal count in grey; the key figures already say it.
@@ -92,10 +96,12 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
         mark = rating.mark if rating else "–"
         color = rating.level.color if rating else UNRATED_COLOR
         fill = PATTERNS[keys.index(rating.level.key) % len(PATTERNS)] if rating else Pattern(".")
+        written = rating.mark if rating else ""
+        if rating and rating.in_parts:
+            # Parts are not a scale mark: their own pattern and the rule in words.
+            fill, written = PARTS_PATTERN, model.labels.text("rating_parts", parts=rating.mark)
         state = (
-            f"{rating.mark} ({rating.level.label}, {rating.period.label})"
-            if rating
-            else model.labels.text("chart_unrated")
+            f"{written} ({rating.level.label}, {rating.period.label})" if rating else model.labels.text("chart_unrated")
         )
         add(
             goal_id,

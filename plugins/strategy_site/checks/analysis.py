@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from strategy_site.checks.lints import LintSettings, run_lints
@@ -40,14 +40,17 @@ def analyse(
     extra_problems: Iterable[Problem] = (),
     lints: LintSettings | None = None,
     indicator_data: IndicatorData | None = None,
+    *,
+    entity_folders: Sequence[str] = (),
 ) -> Analysis:
     """Load and validate every page, build the link graph, run the lints, and collect all problems in one list.
 
     `lints` sets each lint's severity (default: `LintSettings()`); lint findings carry their lint's code.
     `indicator_data` holds the rows and problems of the site's data files: the rows join the indicators'
     values before anything is measured.
+    Every page in one of `entity_folders` must be an entity.
     """
-    result = load_documents(docs)
+    result = load_documents(docs, entity_folders)
     model, graph_problems = build_model(result.records, scales, result.broken_ids)
     data = indicator_data or IndicatorData()
     data_problems = [*data.problems, *add_indicator_data(model, data.rows)]

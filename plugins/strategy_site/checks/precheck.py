@@ -8,7 +8,7 @@ Every block a page places is run here as the build runs it, only without writing
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 import jinja2
 
@@ -60,6 +60,8 @@ def check_site(
     lints: LintSettings | None = None,
     indicator_data: IndicatorData | None = None,
     audience: str = "internal",
+    *,
+    entity_folders: Sequence[str] = (),
 ) -> Analysis:
     """Everything `analyse` finds, plus the problems in page bodies, for the audience a build is made for.
 
@@ -67,7 +69,7 @@ def check_site(
     where a block naming an internal page is left out (a note) and nothing else may fail.
     """
     docs = list(docs)
-    analysis = analyse(docs, scales, extra_problems, lints, indicator_data)
+    analysis = analyse(docs, scales, extra_problems, lints, indicator_data, entity_folders=entity_folders)
     problems = [*analysis.problems, *_body_problems(docs, analysis.model)]
     if audience == "public":
         view = public_view(analysis.model, docs, analysis.broken_paths, analysis.broken_ids)

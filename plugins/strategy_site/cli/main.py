@@ -32,6 +32,7 @@ from strategy_site.cli.scaffold import KINDS, ScaffoldError, new_page
 from strategy_site.core.audience import AUDIENCES
 from strategy_site.exports.schema import stale_schemas, write_schemas
 from strategy_site.glue.command import SiteError, load_site
+from strategy_site.measures.counts import count_lines
 
 
 def check(args: argparse.Namespace) -> int:
@@ -41,6 +42,9 @@ def check(args: argparse.Namespace) -> int:
     errors = len(site.analysis.errors)
     shown = [p for p in problems if p.severity == "error"] if args.errors_only else problems
     sys.stdout.write(FORMATS[args.format](shown, site.docs_prefix))
+    # One line of counts per strategy (as the build logs them), so a change in counts shows in CI.
+    for line in count_lines(site.analysis.model):
+        print(f"INFO: {line}", file=sys.stderr)
     if args.format == "text":
         summary = f"{errors} feil" if errors else "Ingen feil"
         others = len(problems) - errors

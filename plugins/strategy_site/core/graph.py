@@ -14,7 +14,11 @@ from strategy_site.core.load import Record
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Meeting, Strategy
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem, field_path
-from strategy_site.core.scales import Scales
+from strategy_site.core.scales import RatingScale, Scales, StatusScale
+
+# What a strategy writes in `rating_scale`/`status_scale` for no scale, and for the site's own.
+NO_SCALE = "none"
+SITE_SCALE = "default"
 
 
 def natural_key(text: str | None) -> tuple:
@@ -60,6 +64,16 @@ class SiteModel:
         """The strategy an entity belongs to (a strategy belongs to itself), or None when it is not placed."""
         strategy = self.get(self.strategy_of.get(ident, ""))
         return strategy if isinstance(strategy, Strategy) else None
+
+    def rating_scale_for(self, ident: str) -> RatingScale | None:
+        """The rating scale of the strategy an entity belongs to; None when that strategy rates nothing."""
+        strategy = self.strategy_for(ident)
+        return None if strategy is not None and strategy.rating_scale == NO_SCALE else self.scales.ratings
+
+    def status_scale_for(self, ident: str) -> StatusScale | None:
+        """The status scale of the strategy an entity belongs to; None when its actions get no status."""
+        strategy = self.strategy_for(ident)
+        return None if strategy is not None and strategy.status_scale == NO_SCALE else self.scales.statuses
 
     def record(self, ident: str) -> Record:
         return self.records[ident]
@@ -164,6 +178,10 @@ def build_model(
     model.strategies = [r.id for r in by_type["strategy"]]
     for record in by_type["strategy"]:
         model.strategy_of[record.id] = record.id
+        for name in ("rating_scale", "status_scale"):
+            chosen = getattr(record.entity, name)
+            if chosen is not None and chosen not in (NO_SCALE, SITE_SCALE):
+                check.add(record, (name,), f"ukjent skala «{chosen}»; bruk {NO_SCALE} eller {SITE_SCALE}")
         _check_assessments(check, record, ("statements",), record.entity.statements)
 
     for record in by_type["area"]:
@@ -189,8 +207,14 @@ def build_model(
                 model.goals_of_area[area_id].append(goal.id)
         else:
             check.add(record, ("area",), "feltet mangler: et mål trenger «area» eller «parent»")
-        _check_assessments(check, record, (), [goal])
     _place_goals(model, check, by_type["goal"])
+    for record in by_type["goal"]:
+        if model.rating_scale_for(record.id) is None:
+            for i, _ in enumerate(record.entity.assessments):
+                message = "strategien vurderer ikke målene (rating_scale: none); slett vurderingen eller feltet"
+                check.add(record, ("assessments", i), message)
+        else:
+            _check_assessments(check, record, (), [record.entity])
 
     for record in by_type["indicator"]:
         for i, goal_id in enumerate(record.entity.goals):
@@ -205,8 +229,13 @@ def build_model(
             if target:
                 model.actions_of[target].append(record.id)
                 _inherit_place(model, record.id, target)
+    for record in by_type["action"]:
+        action = record.entity  # type: ignore[assignment]
         for i, entry in enumerate(action.status):
-            if scales.statuses.get(entry.level) is None:
+            if model.status_scale_for(record.id) is None:
+                message = "strategien gir ikke tiltakene status (status_scale: none); slett statusen eller feltet"
+                check.add(record, ("status", i), message)
+            elif scales.statuses.get(entry.level) is None:
                 levels = ", ".join(str(s.level) for s in scales.statuses.levels)
                 check.add(record, ("status", i, "level"), f"nivå {entry.level} finnes ikke på statusskalaen ({levels})")
         if action.start and action.end and parse_period(action.end).end < parse_period(action.start).start:

@@ -4,9 +4,10 @@ line of every field for messages."""
 from __future__ import annotations
 
 import codecs
+import copy
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 
 from strategy_site.core.hiding import internal_field_problems
 from strategy_site.core.models import MODELS, VISIBILITIES, Entity
+from strategy_site.core.nearfront import missing_type, near_frontmatter, outside_entity_folders
 from strategy_site.core.problems import Problem, field_path
 from strategy_site.core.yamlread import Path, parse_yaml
 
@@ -231,17 +233,27 @@ def _model_types(annotation: Any) -> Iterable[type]:
         yield from _model_types(arg)
 
 
-def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
-    """Validate one page. Pages without frontmatter, or without `type` and `id`, are plain pages.
+def load_document(doc: SourceDoc, entity_folders: Sequence[str] = ()) -> tuple[Record | str | None, list[Problem]]:
+    """Validate one page. Pages without frontmatter, or without `type` and any field only entities have, are
+    plain pages, unless they look as if they meant to have frontmatter (`core.nearfront`) or lie in one of
+    `entity_folders`, where every page must be an entity.
 
     Returns the record, or the page's id when the page names one but fails validation, or None.
     """
+    record, problems = _load(doc)
+    if record is None and not problems and entity_folders:
+        problem = outside_entity_folders(doc.path, list(entity_folders))
+        problems = [problem] if problem else []
+    return record, problems
+
+
+def _load(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
     text = normalise(doc.text)
     if not text.strip():
         return None, [Problem(doc.path, "filen er tom; skriv innhold i den eller slett den", line=1)]
     front, first_line = split_frontmatter(text)
     if front is None:
-        return None, []
+        return None, near_frontmatter(doc.path, text)
     if first_line < 0:
         return None, [Problem(doc.path, "frontmatter åpnes med --- men lukkes aldri", line=1)]
     numbers: dict[Path, str] = {}
@@ -252,16 +264,10 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
         return None, [*problems, Problem(doc.path, "frontmatter må være nøkkel: verdi-par", line=first_line)]
     if "type" not in data:
         problems += plain_page_problems(doc.path, data, lines, first_line)
-        if "id" in data:
-            problems.append(
-                Problem(
-                    doc.path,
-                    "feltet mangler (strategy, area, goal, indicator, action eller meeting)",
-                    line=first_line,
-                    field="type",
-                )
-            )
-        return None, problems
+        untyped = missing_type(doc.path, data, first_line)
+        if untyped is None:
+            return None, problems
+        return (str(data["id"]) if isinstance(data.get("id"), str | int) else None), [*problems, untyped]
     kind = data["type"]
     model = MODELS.get(str(kind))
     record = Record(entity=None, path=doc.path, lines=lines, first_line=first_line)  # type: ignore[arg-type]
@@ -275,7 +281,12 @@ def load_document(doc: SourceDoc) -> tuple[Record | str | None, list[Problem]]:
         record.entity = model.model_validate(data)
     except ValidationError as exc:
         problems.extend(_validation_problems(exc, model, record))
-        return (str(data["id"]) if isinstance(data.get("id"), str | int) else None), problems
+        # A misspelt field must not hide the rest of the page's problems: without the unknown fields the page
+        # is read on, so its ratings, references and periods are checked in the same build.
+        entity = _without_unknown_fields(model, data, exc)
+        if entity is None:
+            return (str(data["id"]) if isinstance(data.get("id"), str | int) else None), problems
+        record.entity = entity
     invalid = [
         *internal_field_problems(record.entity, doc.path, record.line),
         *_changed_numbers(record, numbers),
@@ -325,11 +336,30 @@ def _changed_numbers(record: Record, numbers: dict[Path, str]) -> list[Problem]:
     return problems
 
 
-def load_documents(docs: Iterable[SourceDoc]) -> LoadResult:
+def _without_unknown_fields(model: type[Entity], data: dict, exc: ValidationError) -> Entity | None:
+    """The entity validated without the unknown fields, when those were its only errors; else None."""
+    errors = exc.errors()
+    if any(err["type"] != "extra_forbidden" for err in errors):
+        return None
+    cleaned = copy.deepcopy(data)
+    for err in errors:
+        *parents, name = err["loc"]
+        holder: Any = cleaned
+        for part in parents:
+            holder = holder[part] if isinstance(holder, dict | list) else None
+        if isinstance(holder, dict):
+            holder.pop(name, None)
+    try:
+        return model.model_validate(cleaned)
+    except ValidationError:
+        return None
+
+
+def load_documents(docs: Iterable[SourceDoc], entity_folders: Sequence[str] = ()) -> LoadResult:
     """Validate every page; collects all problems instead of stopping at the first."""
     result = LoadResult()
     for doc in docs:
-        record, problems = load_document(doc)
+        record, problems = load_document(doc, entity_folders)
         result.problems.extend(problems)
         if any(p.severity == "error" for p in problems):
             result.broken_paths.add(doc.path)

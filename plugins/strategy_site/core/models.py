@@ -158,6 +158,16 @@ class Strategy(Entity):
     annual_cycle: list[CycleEvent] = Field(
         default_factory=list, description="Årshjulet: faste planleggings- og rapporteringshendelser hvert år."
     )
+    rating_scale: Text | None = Field(
+        default=None,
+        description="Vurderingsskalaen strategiens mål vurderes på: none når målene ikke vurderes; "
+        "ellers nettstedets skala.",
+    )
+    status_scale: Text | None = Field(
+        default=None,
+        description="Statusskalaen strategiens tiltak rapporteres på: none når tiltakene ikke får status; "
+        "ellers nettstedets skala.",
+    )
 
 
 class Area(Entity):

@@ -38,14 +38,36 @@ def number(value: float | int | Decimal | None, decimals: int = 0) -> str:
     return text.replace(",", _THOUSANDS).replace(".", ",")
 
 
-def decimals_for(value: float | int) -> int:
-    """How many places a measured value is shown with: none when it is whole, else one."""
-    return 0 if float(value).is_integer() else 1
+# The most places a measured value is shown with; more is noise from a calculation, not a measurement.
+MAX_DECIMALS = 4
 
 
-def measured(value: float | int | None) -> str:
-    """A measured value (an indicator's value, baseline or target) with `decimals_for` places."""
-    return MISSING if value is None else number(value, decimals_for(value))
+def decimals_for(*values: float | int | None) -> int:
+    """How many places figures from these values are shown with: as many as the most precise of them has
+    (3.25 and 4 -> 2; 4.0 -> 0), at most `MAX_DECIMALS`."""
+    places = 0
+    for value in values:
+        exact = _decimal(value)
+        if exact is not None and not exact.is_zero():
+            places = max(places, -exact.normalize().as_tuple().exponent)
+    return min(places, MAX_DECIMALS)
+
+
+def rounded(value: float | int | None, decimals: int) -> float | int | None:
+    """`value` rounded half up to `decimals` places, as a number (for the export and workbooks): exactly the
+    figure `number(value, decimals)` shows."""
+    exact = _decimal(value)
+    if exact is None:
+        return None
+    result = _rounded(exact, decimals)
+    return int(result) if decimals == 0 else float(result)
+
+
+def measured(value: float | int | None, decimals: int | None = None) -> str:
+    """A measured value (an indicator's value, baseline or target) with `decimals` places, else its own."""
+    if value is None:
+        return MISSING
+    return number(value, decimals_for(value) if decimals is None else decimals)
 
 
 def percent(share: float | None) -> str:

@@ -129,6 +129,10 @@ def parse_yaml(
         # An unclosed quote or bracket is found at the end of the text; its start is the useful line.
         unclosed = exc.context_mark is not None and "end of stream" in str(exc.problem)
         mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+        opened = None if unclosed or mark is None else _open_quote_line(text, mark.line)
+        if opened is not None:
+            message = "ugyldig YAML: anførselstegnet som åpnes her, lukkes ikke på samme linje"
+            return None, lines, [Problem(path, message, line=opened + first_line)]
         line = mark.line + first_line if mark else first_line
         return None, lines, [Problem(path, _yaml_message(exc, text, mark), line=line, field=None)]
     except yaml.YAMLError as exc:
@@ -146,6 +150,52 @@ def parse_yaml(
     return data, lines, problems
 
 
+def _open_quote_line(text: str, last: int) -> int | None:
+    """The first line (0-based, up to `last`) that ends inside a quoted value it opened, or None.
+
+    A quoted value may go on over several lines in YAML, but in frontmatter that is almost always a quote
+    left open: the parser then stumbles lines later, where the next quote closes it.
+    """
+    for number, line in enumerate(text.split("\n")[: last + 1]):
+        quote, previous, i = "", "", 0
+        while i < len(line):
+            char = line[i]
+            if quote == '"' and char == "\\":
+                i += 2
+                continue
+            if quote and char == quote:
+                if quote == "'" and line[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                quote = ""
+            elif not quote and char in "\"'" and previous in ("", ":", "-", "[", "{", ","):
+                quote = char
+            elif not quote and char == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            if not char.isspace():
+                previous = char if not quote or char == quote else previous
+            i += 1
+        if quote:
+            return number
+    return None
+
+
+# libyaml's problems as editors should read them.
+_PROBLEMS = {
+    "did not find expected key": "her ventet vi et nytt felt (nøkkel: verdi); sjekk innrykket og anførselstegnene",
+    "mapping values are not allowed": "kolon (:) midt i en verdi; sett verdien i anførselstegn",
+    "could not find expected ':'": "mangler kolon (:) etter feltnavnet",
+    "cannot start any token": "tegnet kan ikke stå først i en verdi; sett verdien i anførselstegn",
+    "did not find expected ',' or '}'": "mangler komma eller } i { … }",
+    "did not find expected ',' or ']'": "mangler komma eller ] i [ … ]",
+    "did not find expected '-' indicator": "listepunktet har feil innrykk",
+    "expected <block end>": "feil innrykk; felt på samme nivå skal stå rett under hverandre",
+    "unknown escape character": "ukjent \\-tegn i tekst med doble anførselstegn; bruk enkle anførselstegn",
+    "expected alphabetic or numeric character": "ugyldig tegn etter & eller *; sett verdien i anførselstegn",
+    "found duplicate anchor": "ankeret (&navn) står to ganger",
+}
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
     problem = exc.problem or str(exc)
     if mark is not None:
@@ -161,4 +211,5 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) 
         tag = re.search(r"'([^']*)'", problem)
         name = tag.group(1).replace("tag:yaml.org,2002:", "!!") if tag else ""
         return f"ugyldig YAML: taggen «{name}» er ikke tillatt; bruk bare tekst, tall, lister og nøkkel: verdi"
-    return f"ugyldig YAML: {problem}"
+    known = next((text for english, text in _PROBLEMS.items() if english in problem), None)
+    return f"ugyldig YAML: {known}" if known else f"ugyldig YAML: {problem}"

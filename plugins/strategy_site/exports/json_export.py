@@ -6,57 +6,32 @@ from collections.abc import Callable
 from typing import Any
 
 from strategy_site.core.graph import SiteModel
-from strategy_site.core.models import MODELS, Action, Entity, Goal, Strategy
+from strategy_site.core.models import MODELS, Entity, Strategy
+from strategy_site.core.numbers import rounded
+from strategy_site.exports.computed import attainment_data, entity_figures
 from strategy_site.exports.safe_text import json_for_html
-from strategy_site.measures.attainment import action_summary, attainment_for, latest_rating
-from strategy_site.measures.status import status_at
+from strategy_site.measures.attainment import action_summary, attainment_for
 
-EXPORT_VERSION = 2
+# 3: indicators' computed figures, goals' parts and sub-goals, figures rounded as the pages show them.
+EXPORT_VERSION = 3
 
 # Keys the site adds to each exported entity; everything else is the page's own validated fields.
 COMPUTED_KEYS = ("url", "file", "placed_in", "attainment")
 
 
 def figures(model: SiteModel, ident: str) -> dict[str, Any]:
-    """Summary figures of a strategy or area: goals, actions, and the rating distribution."""
+    """Summary figures of a strategy or area: goals, actions, and the rating distribution (when it rates goals)."""
     goals = model.goals_in(ident)
     actions = model.actions_in(ident)
-    out = action_summary(goals, actions, model.actions_of, model.scales.statuses, cache=model.cache).as_dict()
-    out.update(attainment_for(goals, model.scales.ratings, cache=model.cache).as_dict())
+    summary = action_summary(goals, actions, model.actions_of, model.scales.statuses, cache=model.cache)
+    out = summary.as_dict()
+    # As the pages show it: one decimal, half up.
+    out["mean_status"] = rounded(summary.mean_status, 1)
+    scale = model.rating_scale_for(ident)
+    out["rates_goals"] = scale is not None
+    if scale is not None:
+        out.update(attainment_data(attainment_for(goals, scale, cache=model.cache)))
     return out
-
-
-def entity_attainment(model: SiteModel, ident: str) -> dict[str, Any] | None:
-    """What the site computes for one entity: a goal's latest rating, an action's latest status."""
-    entity = model.get(ident)
-    if isinstance(entity, Goal):
-        rating = latest_rating(entity, model.scales.ratings, cache=model.cache)
-        if rating is None:
-            return {"rated": False}
-        return {
-            "rated": True,
-            "period": rating.period.key,
-            "rating": rating.mark,
-            "level": rating.level.key,
-            "label": rating.level.label,
-            "score": rating.level.score,
-            "reached": rating.level.reached,
-        }
-    if isinstance(entity, Action):
-        status = status_at(entity, cache=model.cache)
-        if status is None:
-            return {"reported": False}
-        statuses = model.scales.statuses
-        level = statuses.get(status.level)
-        return {
-            "reported": True,
-            "period": status.period,
-            "level": status.level,
-            "label": level.label if level else None,
-            "started": statuses.is_started(status.level),
-            "done": statuses.is_done(status.level),
-        }
-    return None
 
 
 def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, Any]:
@@ -88,7 +63,7 @@ def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, An
         data = record.entity.model_dump(mode="json", exclude_defaults=True)
         data.update(type=record.entity.type, id=ident, url=url_of(ident), file=record.path)
         data["placed_in"] = {"strategy": model.strategy_of.get(ident), "area": model.area_of.get(ident)}
-        computed = entity_attainment(model, ident)
+        computed = entity_figures(model, ident)
         if computed is not None:
             data["attainment"] = computed
         entities.append(data)

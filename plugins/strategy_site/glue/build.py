@@ -31,6 +31,7 @@ from strategy_site.core.load import Record, SourceDoc, page_body
 from strategy_site.core.models import Meeting
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
+from strategy_site.exports.export_schema import export_schema_json
 from strategy_site.exports.json_export import export_json
 from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
 from strategy_site.glue.assets import asset_files
@@ -208,6 +209,7 @@ class Build:
         yield make.kept(
             layout.EXPORT_JSON, [WHOLE_SITE, *urls], lambda: export_json(model, lambda i: self.files_by_id[i].url)
         )
+        yield make.kept(layout.EXPORT_SCHEMA, [WHOLE_SITE], export_schema_json)
         for sid in model.strategies:
             if model.actions_in(sid):
                 paths = layout.unit_exports(sid)

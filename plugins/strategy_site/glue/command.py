@@ -57,7 +57,9 @@ def load_site(config_file: str, audience: str | None = None) -> Site:
     # The pages' findings, by their path in the docs folder; mkdocs.yml's own come from the build.
     found = [*outside, *unreadable, *offline_problems(plugin.config, config, docs, settings=False)]
     data = read_data_files(config, plugin.config.indicator_data, shown_from=Path.cwd())
-    analysis = check_site(docs, scales, found, lints, data, audience)
+    analysis = check_site(
+        docs, scales, found, lints, data, audience, entity_folders=plugin.config.entity_folders
+    )
     analysis.add(editor_files_in_the_way(files, analysis.model, plugin.config))
     docs_dir = Path(config.docs_dir)
     prefix = os.path.relpath(docs_dir, Path.cwd()).replace(os.sep, "/")

@@ -21,9 +21,14 @@ class GoalRating:
     assessments: tuple[Assessment, ...]
 
     @property
+    def in_parts(self) -> bool:
+        """Whether the goal was rated in parts for this period (its level is then its weakest part's)."""
+        return len(self.assessments) > 1
+
+    @property
     def mark(self) -> str:
-        """The mark as written; parts joined, e.g. 'JA / JA-'."""
-        return " / ".join(a.rating for a in self.assessments)
+        """The mark as written; parts joined with « + » (never «/», which marks like «JA/NEI» use)."""
+        return " + ".join(a.rating for a in self.assessments)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from strategy_site.core.models import Indicator, Measurement
+from strategy_site.core.numbers import decimals_for, rounded
 from strategy_site.core.periods import Period, parse_period
 
 
@@ -58,7 +59,18 @@ class IndicatorProgress:
         """Whether the latest value is at or beyond the straight path to the target, in the indicator's direction."""
         if self.planned is None or self.latest is None:
             return None
-        return self.at_least(self.latest.value, self.planned)
+        # Against the path as shown: a reader who sees 3,7 beside a path of 3,7 must read «i rute».
+        return self.at_least(self.latest.value, self.planned_shown)
+
+    @property
+    def decimals(self) -> int:
+        """Places the indicator's figures are shown with: those of its most precise value, baseline or target."""
+        return indicator_decimals(self.indicator)
+
+    @property
+    def planned_shown(self) -> float | int | None:
+        """The path's value at the latest period as the pages show it (rounded half up to `decimals`)."""
+        return rounded(self.planned, self.decimals)
 
     def at_least(self, value: float, reference: float) -> bool:
         """`value` is as good as `reference` or better, given the direction."""
@@ -115,3 +127,11 @@ def progress(indicator: Indicator) -> IndicatorProgress:
         latest=latest,
         planned=planned_value(indicator, latest.period) if latest else None,
     )
+
+
+def indicator_decimals(indicator: Indicator) -> int:
+    """Places an indicator's values, path and progress are shown with: as many as its most precise figure."""
+    figures = [*indicator.values.values(), *(t.value for t in indicator.targets())]
+    if indicator.baseline is not None:
+        figures.append(indicator.baseline.value)
+    return decimals_for(*figures)

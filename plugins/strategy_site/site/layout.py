@@ -12,6 +12,8 @@ from strategy_site.core.periods import Period
 
 # The machine-readable export of the whole model.
 EXPORT_JSON = "export/strategy.json"
+# The JSON Schema of the export, beside it.
+EXPORT_SCHEMA = "export/strategy.schema.json"
 # A unit's action plan as spreadsheets, by kind.
 UNIT_EXPORTS = {"csv": "export/{id}/actions.csv", "xlsx": "export/{id}/handlingsplan.xlsx"}
 REPORTS_FOLDER = "rapporter"
