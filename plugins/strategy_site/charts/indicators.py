@@ -42,7 +42,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     places = indicator_decimals(indicator)
     shown = f",.{places}f"
 
-    def figure(value: float | None) -> str:
+    def shown_value(value: float | None) -> str:
         return measured(value, places)
 
     planned = [(p, planned_value(indicator, p)) for p in axis]
@@ -68,7 +68,7 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
                 "name": value_name,
                 "x": [p.period.key for p in values],
                 "y": [p.value for p in values],
-                "text": [figure(p.value) for p in values],
+                "text": [shown_value(p.value) for p in values],
                 "textposition": "top center",
                 "line": {"color": SERIES_COLORS[0], "width": 3},
                 "marker": {"size": 9, "symbol": "circle"},
@@ -135,11 +135,11 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
     for p in axis:
         mark = []
         if p.key == baseline_key:
-            mark.append(model.labels.text("chart_indicator_baseline_mark", value=figure(state.baseline.value)))
+            mark.append(model.labels.text("chart_indicator_baseline_mark", value=shown_value(state.baseline.value)))
         if p.key in target_values:
-            mark.append(model.labels.text("chart_indicator_target_mark", value=figure(target_values[p.key])))
+            mark.append(model.labels.text("chart_indicator_target_mark", value=shown_value(target_values[p.key])))
         if p.key in by_key or mark:
-            rows.append([p.label, figure(by_key.get(p.key)), figure(planned_by_key.get(p.key)), ", ".join(mark)])
+            rows.append([p.label, shown_value(by_key.get(p.key)), shown_value(planned_by_key.get(p.key)), ", ".join(mark)])
     return Chart("indicator", indicator.id, title, indicator_summary(indicator, model.labels), figure, columns, rows)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from strategy_site.checks.dates import period_problems
 from strategy_site.checks.lints import LintSettings, run_lints
 from strategy_site.core.graph import SiteModel, build_model
 from strategy_site.core.indicator_data import IndicatorData
@@ -52,7 +53,9 @@ def analyse(
     """
     result = load_documents(docs, entity_folders)
     model, graph_problems = build_model(result.records, scales, result.broken_ids)
+    # Before the data files' rows join the values: a page's own periods are checked against its own lines.
+    dated = period_problems(model)
     data = indicator_data or IndicatorData()
     data_problems = [*data.problems, *add_indicator_data(model, data.rows)]
-    problems = [*extra_problems, *result.problems, *graph_problems, *data_problems, *run_lints(model, lints)]
+    problems = [*extra_problems, *result.problems, *graph_problems, *dated, *data_problems, *run_lints(model, lints)]
     return Analysis(model, sorted(problems, key=lambda p: p.sort_key), result.broken_paths, result.broken_ids)
