@@ -139,7 +139,9 @@ def indicator_chart(model: SiteModel, indicator: Indicator) -> Chart | None:
         if p.key in target_values:
             mark.append(model.labels.text("chart_indicator_target_mark", value=shown_value(target_values[p.key])))
         if p.key in by_key or mark:
-            rows.append([p.label, shown_value(by_key.get(p.key)), shown_value(planned_by_key.get(p.key)), ", ".join(mark)])
+            rows.append(
+                [p.label, shown_value(by_key.get(p.key)), shown_value(planned_by_key.get(p.key)), ", ".join(mark)]
+            )
     return Chart("indicator", indicator.id, title, indicator_summary(indicator, model.labels), figure, columns, rows)
 
 

@@ -22,7 +22,6 @@ from strategy_site.core.numbers import percent
 from strategy_site.core.scales import text_color_for
 from strategy_site.measures.attainment import attainment_for, latest_rating
 
-
 # The fill of a goal rated in parts, unlike any level's: a dense cross-hatch.
 PARTS_PATTERN = Pattern("+", 4)
 

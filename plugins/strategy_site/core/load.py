@@ -191,8 +191,8 @@ def _validation_problems(exc: ValidationError, model: type[Entity], record: Reco
         if kind == "extra_forbidden":
             name = str(loc[-1])
             known = _fields_at(model, loc[:-1])
-            close = [_SYNONYMS[name]] if _SYNONYMS.get(name) in known else difflib.get_close_matches(name, known, n=1)
-            message += f"; mente du «{close[0]}»?" if close else f"; kjente felt: {', '.join(known)}"
+            meant = _meant(name, known)
+            message += f"; mente du «{meant}»?" if meant else f"; kjente felt: {', '.join(known)}"
         elif kind == "literal_error":
             message = f"«{err['input']}» er ikke tillatt; bruk {err['ctx']['expected']}"
         elif kind == "string_pattern_mismatch":
@@ -337,22 +337,36 @@ def _changed_numbers(record: Record, numbers: dict[Path, str]) -> list[Problem]:
 
 
 def _without_unknown_fields(model: type[Entity], data: dict, exc: ValidationError) -> Entity | None:
-    """The entity validated without the unknown fields, when those were its only errors; else None."""
+    """The entity validated with each unknown field dropped (or read as the missing field it is a misspelling
+    of), when unknown and thereby missing fields were its only errors; else None."""
     errors = exc.errors()
-    if any(err["type"] != "extra_forbidden" for err in errors):
+    if any(err["type"] not in ("extra_forbidden", "missing") for err in errors):
         return None
     cleaned = copy.deepcopy(data)
     for err in errors:
+        if err["type"] != "extra_forbidden":
+            continue
         *parents, name = err["loc"]
         holder: Any = cleaned
         for part in parents:
             holder = holder[part] if isinstance(holder, dict | list) else None
         if isinstance(holder, dict):
-            holder.pop(name, None)
+            value = holder.pop(name, None)
+            meant = _meant(str(name), _fields_at(model, tuple(parents)))
+            if meant is not None and meant not in holder:
+                holder[meant] = value
     try:
         return model.model_validate(cleaned)
     except ValidationError:
         return None
+
+
+def _meant(name: str, known: list[str]) -> str | None:
+    """The known field an unknown one is a misspelling of, as the message suggests it, or None."""
+    if _SYNONYMS.get(name) in known:
+        return _SYNONYMS[name]
+    close = difflib.get_close_matches(name, known, n=1)
+    return close[0] if close else None
 
 
 def load_documents(docs: Iterable[SourceDoc], entity_folders: Sequence[str] = ()) -> LoadResult:
