@@ -90,6 +90,7 @@ def test_export_has_figures_per_strategy_and_area_and_every_entity(base_site):
         "label": "Nesten nådd",
         "score": 85,
         "reached": True,
+        "in_parts": False,
     }
     assert entities["s-tiltak-1"]["attainment"]["level"] == 2
     assert entities["s-forskning-1"]["url"] == "forskning/s-forskning-1/"

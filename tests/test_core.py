@@ -116,7 +116,8 @@ class TestAttainment:
         text = goal("g1", "2021:NEI", "2022:JA", "2022:JA-")
         model, _ = model_of({"s.md": STRATEGY, "a.md": AREA, "g.md": text})
         rating = latest_rating(model.get("g1"), model.scales.ratings)
-        assert rating.period.key == "2022" and rating.level.key == "JA-" and rating.mark == "JA / JA-"
+        assert rating.period.key == "2022" and rating.level.key == "JA-" and rating.mark == "JA + JA-"
+        assert rating.in_parts
 
     def test_distribution_share_and_unrated(self):
         pages = {

@@ -54,18 +54,21 @@ class TestNumbers:
     def test_percent_rounds_halves_up(self, share, text):
         assert percent(share) == text.replace(" ", NBSP) + f"{NBSP}%"
 
-    def test_measured_values_show_a_decimal_only_when_they_have_one(self):
-        assert (measured(104000), measured(12.5), measured(12.04), measured(-3.25)) == (
+    def test_measured_values_show_the_decimals_they_have(self):
+        # A measured value is shown as written (12.04 is not «12,0»); an indicator passes its own precision.
+        assert (measured(104000), measured(12.5), measured(12.04), measured(-3.25), measured(4.0)) == (
             f"104{NBSP}000",
             "12,5",
-            "12,0",
-            "-3,3",
+            "12,04",
+            "-3,25",
+            "4",
         )
+        assert (measured(4.0, 1), measured(-3.25, 1)) == ("4,0", "-3,3")
 
     def test_templates_get_the_same_formatters_as_filters(self):
         env = jinja2.Environment(autoescape=True)
         BlockRenderer(model=None, env=env, link=lambda ident: None)  # type: ignore[arg-type]
-        template = env.from_string("{{ 1.25 | number(1) }} {{ 12.25 | measured }} {{ 0.125 | percent }}")
+        template = env.from_string("{{ 1.25 | number(1) }} {{ 12.25 | measured(1) }} {{ 0.125 | percent }}")
         assert template.render() == f"1,3 12,3 13{NBSP}%"
 
 
