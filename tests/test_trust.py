@@ -27,7 +27,7 @@ from strategy_site.core.scales import Scales
 from strategy_site.measures.attainment import latest_rating
 from strategy_site.measures.counts import count_lines
 from strategy_site.measures.indicators import progress
-from tests.conftest import ROOT, SMALL_SITE, run_mkdocs
+from tests.conftest import BASE_SITE, ROOT, run_mkdocs, write_site
 
 GOAL = """---
 type: goal
@@ -71,7 +71,7 @@ def test_near_frontmatter_is_an_error_naming_file_and_line(text, line, words):
 
 def test_frontmatter_without_type_but_with_entity_fields_is_an_error():
     found = problems_of({"a/g-1.md": GOAL.replace("type: goal\nid: g-1\n", "")})
-    assert found == ["a/g-1.md:2: type: feltet mangler (strategy, area, goal, indicator eller action)"]
+    assert found == ["a/g-1.md:2: type: feltet mangler (strategy, area, goal, indicator, action eller meeting)"]
 
 
 def test_a_plain_page_with_a_title_stays_a_plain_page():
@@ -90,13 +90,11 @@ def test_entity_folders_refuse_a_page_without_type():
 def test_check_prints_one_count_line_per_strategy(tmp_path, capsys):
     from strategy_site.cli.main import main
 
-    for name, text in SMALL_SITE.items():
-        path = tmp_path / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: T\ndocs_dir: docs\nplugins:\n  - strategy\n", "utf-8")
-    main(["-f", str(tmp_path / "mkdocs.yml"), "check"])
-    assert "INFO: s (Testmuseet): 2 mål, 1 vurdert, 1 tiltak, 1 indikatorer" in capsys.readouterr().err
+    config = write_site(tmp_path, BASE_SITE)
+    main(["-f", str(config), "check"])
+    err = capsys.readouterr().err
+    assert "INFO: s (Testmuseet): 2 mål, 1 vurdert, 1 tiltak, 1 indikatorer" in err
+    assert "INFO: b (Enhet B): 1 mål, 0 vurdert, 0 tiltak, 0 indikatorer" in err
 
 
 def test_example_build_logs_each_units_counts(example_site):
@@ -325,7 +323,7 @@ def test_indicator_pages_and_export_agree_to_the_digit(example_site):
 
 def test_a_decreasing_decimal_indicator_agrees_with_the_export(build_site):
     files = {
-        **SMALL_SITE,
+        **BASE_SITE,
         "forskning/ventetid.md": """
             ---
             type: indicator

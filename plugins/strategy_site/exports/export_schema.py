@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from strategy_site.core.models import MODELS
 from strategy_site.exports.schema import SCHEMA_DIALECT
 
 EXPORT_SCHEMA_FILE = "strategy.schema.json"
@@ -183,7 +184,7 @@ def export_schema() -> dict[str, Any]:
                     "type": "object",
                     "required": ["type", "id", "title", "url", "file", "placed_in"],
                     "properties": {
-                        "type": {"enum": ["strategy", "area", "goal", "indicator", "action"]},
+                        "type": {"enum": list(MODELS)},
                         "id": {"type": "string"},
                         "url": {"type": "string"},
                         "file": {"type": "string"},
