@@ -1,5 +1,6 @@
-"""Dates checked against the strategy: an assessment, value or status outside the strategy's period, or after
-its current period, is a warning naming the file, line and field (so a strict build fails on it)."""
+"""Dates checked against the strategy: an assessment, value or status outside the strategy's period is a warning
+naming the file, line and field (so a strict build fails on it); one after the strategy's current period is a
+note to the editors."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def period_problems(model: SiteModel) -> list[Problem]:
     problems = []
     for ident, record in model.records.items():
         strategy = model.strategy_for(ident)
-        if strategy is None:
+        # Placed through an id two pages use (an error already): which strategy it belongs to is not known.
+        if strategy is None or _through_duplicate(model, record.entity):
             continue
         first, last = strategy.period.start, strategy.period.end
         current = _period(strategy.current_period)
@@ -43,14 +45,24 @@ def period_problems(model: SiteModel) -> list[Problem]:
                 continue
             if period.end.year < first or period.start.year > last:
                 message = f"perioden {period.label} er utenfor strategiperioden {first}–{last}"
+                severity = "warning"
             elif current is not None and period.start > current.end:
+                # A status round fills in the next period before `current_period` moves on: a note to the
+                # editors, listed with the others, that does not stop the build.
                 message = f"perioden {period.label} er etter strategiens gjeldende periode ({current.label})"
+                severity = "info"
             else:
                 continue
             problems.append(
-                Problem(record.path, message, line=record.line(*loc), field=field_path(loc), severity="warning")
+                Problem(record.path, message, line=record.line(*loc), field=field_path(loc), severity=severity)
             )
     return problems
+
+
+def _through_duplicate(model: SiteModel, entity) -> bool:
+    """Whether the entity's id, or a goal it follows up, is used by more than one page."""
+    goals = getattr(entity, "goals", []) if isinstance(entity, Indicator | Action) else []
+    return entity.id in model.duplicate_ids or any(g in model.duplicate_ids for g in goals)
 
 
 def _period(key: str | None) -> Period | None:
