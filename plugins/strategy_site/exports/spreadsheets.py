@@ -12,6 +12,7 @@ from typing import Any
 
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action
+from strategy_site.core.numbers import rounded
 from strategy_site.core.periods import parse_period
 from strategy_site.exports.safe_text import spreadsheet_cell
 from strategy_site.exports.xlsx import Sheet, workbook
@@ -148,7 +149,7 @@ def _figures(model: SiteModel, strategy_id: str) -> list[list[Any]]:
                     s.actions,
                     s.actions_started,
                     s.actions_done,
-                    None if s.mean_status is None else round(s.mean_status, 2),
+                    rounded(s.mean_status, 1),  # as the pages show it: one decimal, half up
                 ]
             )
     return rows

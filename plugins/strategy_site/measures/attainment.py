@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from strategy_site.core.cache import Cache, Key
 from strategy_site.core.models import Action, Assessment, Goal, Statement
+from strategy_site.core.numbers import rounded
 from strategy_site.core.periods import Period, parse_period
 from strategy_site.core.scales import RatingLevel, RatingScale, StatusScale
 from strategy_site.measures.status import level_at
@@ -98,9 +99,9 @@ class AttainmentSummary:
             "rated": self.rated,
             "unrated": self.unrated,
             "reached": self.reached,
-            "share_reached": None if self.share_reached is None else round(self.share_reached, 4),
+            "share_reached": rounded(self.share_reached, 4),
             "rating_distribution": self.distribution,
-            "mean_score": None if self.mean_score is None else round(self.mean_score, 2),
+            "mean_score": rounded(self.mean_score, 2),
         }
 
 
@@ -142,7 +143,7 @@ class ActionSummary:
             "actions_started": self.actions_started,
             "actions_done": self.actions_done,
             "actions_unreported": self.actions_unreported,
-            "mean_status": None if self.mean_status is None else round(self.mean_status, 2),
+            "mean_status": rounded(self.mean_status, 2),
             "status_distribution": {str(k): v for k, v in self.status_distribution.items()},
         }
 
