@@ -65,3 +65,47 @@ def test_dirty_rebuild_renders_the_edited_units_pages_only(two_units):
     rewritten = sorted(p for p in others if after.get(p) != before[p])
     assert rewritten == []
     assert os.path.exists(site / "search" / "search_index.json")
+
+
+def _article(page: Path) -> str:
+    """The page's content, without the navigation (which a dirty build leaves as it was on other pages)."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.find("<article") : html.find("</article>")]
+
+
+def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp_path_factory):
+    config_file, site = two_units / "mkdocs.yml", two_units / "site"
+    config = load_config(config_file=str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    goal = sorted((two_units / "docs").glob("*/*/*/*-2.md"))[0]
+    try:
+        build(config, dirty=True)
+        before = _mtimes(site)
+        original = goal.read_text(encoding="utf-8")
+        goal.write_text(re.sub(r"^title: .*$", 'title: "Nytt navn på målet"', original, count=1, flags=re.M), "utf-8")
+        later = time.time() + 5
+        os.utime(goal, (later, later))
+        config = load_config(config_file=str(config_file), site_dir=str(site))
+        build(config, dirty=True)
+        after = _mtimes(site)
+    finally:
+        config.plugins.on_shutdown()
+    rendered = {p for p in after if after[p] != before.get(p)}
+
+    # A full build of the edited site says which pages show the goal.
+    full = tmp_path_factory.mktemp("full")
+    build(load_config(config_file=str(config_file), site_dir=str(full)))
+    showing = {p for p in _mtimes(full) if "Nytt navn på målet" in _article(full / p)}
+    assert len(showing) >= 4, "the goal, its area, its dashboard and its strategy show the new title"
+    # Every page that shows the goal was rendered again, with the edit.
+    assert showing <= rendered
+    assert all("Nytt navn på målet" in _article(site / p) for p in showing)
+    # Beyond those, only the unit's reports (they show its goals' follow-up), the pages listing every unit, the
+    # editors' overview, the goal's short link and MkDocs' 404 page; no other goal, area or action page.
+    unit = goal.relative_to(two_units / "docs").parts[1]
+    goal_id = goal.stem
+    allowed = {"index.html", "404.html", "redaktor/index.html", f"m/{goal_id}/index.html"}
+    others = {p for p in rendered - showing if p not in allowed and f"/{unit}/rapporter/" not in f"/{p}"}
+    assert others == set()
+    siblings = {p for p in before if f"/{unit}/" in f"/{p}" and p not in showing and "/rapporter/" not in p}
+    assert siblings, "the unit has pages that do not show the goal"

@@ -25,7 +25,7 @@ from strategy_site.core.indicator_data import IndicatorData
 from strategy_site.core.load import SourceDoc
 from strategy_site.core.problems import Problem
 from strategy_site.glue.assets import link_assets
-from strategy_site.glue.build import Build
+from strategy_site.glue.build import Build, template_environment
 from strategy_site.glue.dirty import DirtyBuilds
 from strategy_site.glue.files import (
     data_file_paths,
@@ -123,6 +123,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if self.checked is not None and self.checked[:2] == (docs, data):
             analysis = self.checked[2]
         else:
+            known = self.dirty_builds.loaded if self.dirty_builds is not None else None
             analysis = analyse(
                 docs,
                 self.scales,
@@ -130,13 +131,18 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
                 self.lint_settings,
                 data,
                 entity_folders=self.config.entity_folders,
+                known=known,
             )
             analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
         self._report(analysis.problems)
         # One line of counts per strategy, so a page that drops out shows in every build log.
         for line in count_lines(analysis.model):
             log.info(line)
-        self.build = Build(self.config, config, analysis, self.audience, self._report, data)
+        env = None
+        if self.dirty_builds is not None:
+            dirs = tuple(config.theme.dirs)
+            env = self.dirty_builds.envs.setdefault(dirs, template_environment(list(dirs), reloading=True))
+        self.build = Build(self.config, config, analysis, self.audience, self._report, data, env)
         return self.build.add_files(files, docs, self.dirty_builds)
 
     def on_serve(self, server, config, builder):

@@ -26,7 +26,17 @@ _NEAR_WIKI_LINK = re.compile(r"\[\[(?P<inner>[^\[\]\n]{1,200})\]\]")
 
 def ids_named(text: str) -> set[str]:
     """Every id a page's Markdown names: in id links and in block arguments (`strategy=vm`, `id=vm-forskning`)."""
-    ids = {m.group("id") for pattern in (_ID_LINK, _WIKI_LINK) for m in pattern.finditer(text)}
+    return ids_linked(text) | ids_in_blocks(text)
+
+
+def ids_linked(text: str) -> set[str]:
+    """The ids a page links to (`[tekst](id:vm-forskning-2)`, `[[vm-forskning-2]]`): it shows their titles."""
+    return {m.group("id") for pattern in (_ID_LINK, _WIKI_LINK) for m in pattern.finditer(text)}
+
+
+def ids_in_blocks(text: str) -> set[str]:
+    """The ids a page's blocks are about (`<!-- strategy/goals area=vm-forskning -->`)."""
+    ids: set[str] = set()
     for comment in comments(text):
         block = comment.block
         if block is None:

@@ -43,15 +43,17 @@ def analyse(
     indicator_data: IndicatorData | None = None,
     *,
     entity_folders: Sequence[str] = (),
+    known: dict | None = None,
 ) -> Analysis:
     """Load and validate every page, build the link graph, run the lints, and collect all problems in one list.
 
     `lints` sets each lint's severity (default: `LintSettings()`); lint findings carry their lint's code.
     `indicator_data` holds the rows and problems of the site's data files: the rows join the indicators'
     values before anything is measured.
-    Every page in one of `entity_folders` must be an entity.
+    Every page in one of `entity_folders` must be an entity. `known`: pages read by an earlier call, kept by
+    `load_documents`.
     """
-    result = load_documents(docs, entity_folders)
+    result = load_documents(docs, entity_folders, known)
     model, graph_problems = build_model(result.records, scales, result.broken_ids)
     # Before the data files' rows join the values: a page's own periods are checked against its own lines.
     dated = period_problems(model)

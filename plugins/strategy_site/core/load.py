@@ -369,11 +369,24 @@ def _meant(name: str, known: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def load_documents(docs: Iterable[SourceDoc], entity_folders: Sequence[str] = ()) -> LoadResult:
-    """Validate every page; collects all problems instead of stopping at the first."""
+def load_documents(
+    docs: Iterable[SourceDoc], entity_folders: Sequence[str] = (), known: dict | None = None
+) -> LoadResult:
+    """Validate every page; collects all problems instead of stopping at the first.
+
+    `known` keeps what each page gave by its path and text, from one call to the next (the builds of
+    `mkdocs serve --dirty`): a page whose text is unchanged is not read again. Each call gets its own copy of
+    a kept record, since a build may give the record's entity more values (the indicator data files).
+    """
     result = LoadResult()
+    kept: dict = {}
     for doc in docs:
-        record, problems = load_document(doc, entity_folders)
+        key = (doc.path, doc.text, tuple(entity_folders))
+        loaded = known.get(key) if known is not None else None
+        record, problems = kept[key] = loaded or load_document(doc, entity_folders)
+        if known is not None and isinstance(record, Record):
+            # A build may give a record another entity (the indicator data files' values): not the kept one.
+            record = copy.copy(record)
         result.problems.extend(problems)
         if any(p.severity == "error" for p in problems):
             result.broken_paths.add(doc.path)
@@ -381,4 +394,7 @@ def load_documents(docs: Iterable[SourceDoc], entity_folders: Sequence[str] = ()
             result.records.append(record)
         elif record is not None:
             result.broken_ids.add(record)
+    if known is not None:
+        known.clear()
+        known.update(kept)
     return result

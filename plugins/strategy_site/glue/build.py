@@ -36,7 +36,7 @@ from strategy_site.exports.json_export import export_json
 from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
 from strategy_site.glue.assets import asset_files
 from strategy_site.glue.briefing import MeetingBooks
-from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds, unit_fingerprints
+from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds
 from strategy_site.glue.files import FileMaker, editor_files_in_the_way
 from strategy_site.glue.nav import NavOrder
 from strategy_site.glue.settings import owner_contacts_from
@@ -51,11 +51,27 @@ from strategy_site.site.pagemeta import page_meta, responsible, stale_pages
 from strategy_site.site.pages import generated_pages
 
 
+def template_environment(dirs: list[str], *, reloading: bool = False) -> jinja2.Environment:
+    """The Jinja environment of the blocks' templates: the site's overrides first, then the package's.
+
+    A build compiles each template once. `reloading`: one environment kept for every build of `mkdocs serve`,
+    which looks whether a template file changed before using its compiled form.
+    """
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=True, auto_reload=reloading)
+
+
 class Build:
     """The state of one build between MkDocs' events; `report` logs content problems."""
 
     def __init__(
-        self, options, config, analysis: Analysis, audience: str, report, data: IndicatorData | None = None
+        self,
+        options,
+        config,
+        analysis: Analysis,
+        audience: str,
+        report,
+        data: IndicatorData | None = None,
+        env: jinja2.Environment | None = None,
     ) -> None:
         self.options = options
         # The rows of the indicator data files: in a dirty build, a changed file changes every unit's fingerprint.
@@ -79,9 +95,7 @@ class Build:
         self.nav_labels: dict[str, str] = {}
         self.nav: NavOrder | None = None
         self.books = MeetingBooks(options.meeting_pdfs, options.labels)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True, auto_reload=False
-        )
+        self.env = env or template_environment(config.theme.dirs)
 
     def add_files(self, files: Files, docs: list[SourceDoc], dirty: DirtyBuilds | None) -> Files:
         """Leave out what this audience must not see, and add the plugin's pages, short links and exports."""
@@ -98,8 +112,8 @@ class Build:
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         if dirty is not None:
             settings = repr(sorted(dict(self.options).items())) + repr(self.data.rows)
-            changed = dirty.changed_units(unit_fingerprints(self.model, docs, settings))
-            dirty.mark_changed(files, self.model, docs, changed)
+            dirty.update(self.model, docs, settings)
+            dirty.mark_changed(files, self.model, docs)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
         make = FileMaker(self.config, self.model, dirty)
         # An editor's file where the build makes one of its own stays; the check has reported it.
@@ -123,7 +137,7 @@ class Build:
                 for area in model.areas_of.get(sid, [])
             }
         if options.editor_guide and not files.get_file_from_path(options.editor_guide):
-            yield File.generated(self.config, options.editor_guide, content=guide_markdown(model, self.env))
+            yield make.page(options.editor_guide, guide_markdown(model, self.env))
         for ident, alias_of in [*((i, i) for i in model.records), *model.aliases.items()]:
             redirect = self._redirect(ident, alias_of)
             yield make.kept(layout.short_src(options.short_url_prefix, ident), [redirect], lambda text=redirect: text)

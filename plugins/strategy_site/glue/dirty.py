@@ -1,34 +1,37 @@
-"""`mkdocs serve --dirty`: render again only the pages of the units whose content changed.
+"""`mkdocs serve --dirty`: render again only the pages that show what an editor changed.
 
 MkDocs' dirty build renders a page only when its file is newer than the page it wrote last time, and renders
-every generated page every time (their content lives in memory). On a site of many units that makes a preview
-of one edited goal cost a good part of a full build, and leaves the goal's area and strategy pages showing the
-old title. Here each unit gets a fingerprint of every page that belongs to it; when one changes:
+every generated page every time (their content lives in memory). That leaves the goal's area and dashboard
+showing the old title, and a preview of one edited goal costs a good part of a full build. Here every entity
+has a fingerprint of its page's text, and every page the set of entities it shows (`shown_by`: a goal's page
+shows its actions, indicators, area and parent; an area's page all its goals; a strategy's page its whole
+unit). A page is rendered again when the fingerprint of one of those entities changed:
 
-- the editors' pages of that unit are marked as changed, so the goal's area, strategy, actions and indicators
-  show the edit too (in memory only: the editor's files are read, never written);
-- the generated pages (dashboards, reports) are kept as files in a folder of their own, written again only
-  when their text or the fingerprint of a unit they show has changed, so MkDocs renders just those again.
+- an editor's page is marked as changed (in memory only: the editors' files are read, never written);
+- a generated page (dashboard, report) is kept as a file in a folder of its own, written again only when its
+  text or what it shows has changed, so MkDocs renders just those again.
 
+The pages' records are kept between builds too, so a rebuild reads the frontmatter of the edited pages only.
 The navigation of pages that are not rendered again stays as it was, as with any dirty build.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from mkdocs.structure.files import File, Files
 
-from strategy_site.blocks.markup import ids_named
+from strategy_site.blocks.markup import ids_in_blocks, ids_linked
+from strategy_site.core.cache import Key
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.load import SourceDoc
-from strategy_site.core.models import Action
+from strategy_site.core.models import Action, Area, Goal, Indicator, Meeting, Strategy
 
-# The fingerprint of the whole site, for generated pages that show every unit (overviews, lists).
+# The fingerprint of the whole site, for pages that show every unit (overviews, lists) and the site's exports.
 WHOLE_SITE = ""
 
 
@@ -50,28 +53,62 @@ def strategies_of(model: SiteModel, ident: str) -> set[str]:
     return found
 
 
-def units_shown(model: SiteModel, markdown: str) -> set[str]:
-    """The units whose content a page's blocks and id links show; none named (a list of every unit): the whole site."""
-    units = {sid for ident in ids_named(markdown) for sid in strategies_of(model, ident)}
-    return units or {WHOLE_SITE}
+@dataclass(frozen=True)
+class UnitKey(Key[tuple[str, ...]]):
+    """The ids of every entity of a unit."""
+
+    strategy: str
 
 
-def unit_fingerprints(model: SiteModel, docs: list[SourceDoc], settings: str = "") -> dict[str, str]:
-    """A fingerprint per unit of the text of every page that belongs to it, and one of the whole site.
+def _members(model: SiteModel, sid: str) -> tuple[str, ...]:
+    return tuple(i for i in model.records if sid in strategies_of(model, i))
 
-    `settings` (the plugin's configuration) is part of each: another scale changes every unit's figures.
+
+def shown_by(model: SiteModel, ident: str) -> set[str]:
+    """The entities whose content the page of `ident`, or a block about it, shows (itself among them).
+
+    Wider than strictly needed rather than narrower: a page left out here would show stale content. A strategy
+    shows its whole unit (attainment of every goal); an area its goals with their actions and indicators; a
+    goal its area, parent, sub-goals, actions, indicators and meetings; the others what they link to.
     """
-    text = {d.path: d.text for d in docs}
-    pages: dict[str, list[str]] = defaultdict(list)
-    for record in model.records.values():
-        for sid in strategies_of(model, record.id):
-            pages[sid].append(record.path)
-    out = {
-        sid: _digest([settings, *(p for path in sorted(paths) for p in (path, text.get(path, "")))])
-        for sid, paths in pages.items()
-    }
-    out[WHOLE_SITE] = _digest([settings, *(p for path in sorted(text) for p in (path, text[path]))])
-    return out
+    ident = model.aliases.get(ident, ident)
+    entity = model.get(ident)
+    if entity is None:
+        return set()
+    shown = {ident} | strategies_of(model, ident)
+    if isinstance(entity, Strategy):
+        members = model.cache.get(UnitKey(ident), lambda: _members(model, ident))
+        return shown | set(members) | set(model.meetings_of[ident])
+    if isinstance(entity, Area | Goal):
+        goals = [entity, *model.goals_in(ident)] if isinstance(entity, Goal) else model.goals_in(ident)
+        shown |= {g.id for g in goals} | {ident}
+        for goal in goals:
+            shown |= set(model.actions_of[goal.id]) | set(model.indicators_of[goal.id])
+        if isinstance(entity, Goal):
+            shown |= {i for i in (entity.area, entity.parent, model.area_of.get(ident)) if i}
+        shown |= set(model.meetings_of[ident])
+        return shown
+    if isinstance(entity, Action | Indicator):
+        for goal_id in entity.goals:
+            shown |= {goal_id, model.area_of.get(goal_id) or ""}
+        return (shown | set(model.meetings_of[ident])) - {""}
+    if isinstance(entity, Meeting):
+        for item in entity.items:
+            shown |= shown_by(model, item.id) if model.get(item.id) is not None else set()
+    return shown
+
+
+def shown_on_page(model: SiteModel, markdown: str, own_id: str | None = None) -> set[str]:
+    """What a page shows: what its own entity's page shows, what its blocks are about and the entities it links
+    to; `{WHOLE_SITE}` for a page with blocks that name no entity (a list of every unit)."""
+    about = ids_in_blocks(markdown)
+    if own_id is None and not about and "<!-- strategy/" in markdown:
+        return {WHOLE_SITE}
+    shown = shown_by(model, own_id) if own_id else set()
+    for ident in about:
+        shown |= shown_by(model, ident) or {ident}
+    # A link shows its target's title only.
+    return shown | {model.aliases.get(i, i) for i in ids_linked(markdown)}
 
 
 @dataclass
@@ -79,40 +116,55 @@ class DirtyBuilds:
     """What one `mkdocs serve --dirty` remembers from one build to the next."""
 
     folder: Path
+    # Fingerprint of each entity's page text, by id.
     fingerprints: dict[str, str] = field(default_factory=dict)
+    # Fingerprint of each unit's pages (by the strategy's id) and of the whole site (`WHOLE_SITE`), for exports.
+    units: dict[str, str] = field(default_factory=dict)
+    # The key of each page as last rendered: its text and the fingerprints of what it shows.
+    rendered: dict[str, str] = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)
+    # The records read from each page, by (path, text): a rebuild reads only the edited pages' frontmatter.
+    loaded: dict = field(default_factory=dict)
+    # The blocks' template environment with its compiled templates, by the theme's template folders.
+    envs: dict[tuple[str, ...], jinja2.Environment] = field(default_factory=dict)
 
-    def changed_units(self, fingerprints: dict[str, str]) -> set[str]:
-        """Units whose pages changed since the last build (all of them at the first), and remember the new state."""
-        units = fingerprints.keys() | self.fingerprints.keys()
-        changed = {u for u in units if fingerprints.get(u) != self.fingerprints.get(u)}
-        self.fingerprints = dict(fingerprints)
-        return changed
+    def update(self, model: SiteModel, docs: list[SourceDoc], settings: str) -> None:
+        """Take this build's fingerprints: `settings` (the plugin's configuration) is part of each, since another
+        scale changes every figure."""
+        text = {d.path: d.text for d in docs}
+        prints = {i: _digest([settings, r.path, text.get(r.path, "")]) for i, r in model.records.items()}
+        members: dict[str, list[str]] = {}
+        for ident in model.records:
+            for sid in strategies_of(model, ident):
+                members.setdefault(sid, []).append(prints[ident])
+        self.units = {sid: _digest(sorted(p)) for sid, p in members.items()}
+        self.units[WHOLE_SITE] = _digest([settings, *(p for path in sorted(text) for p in (path, text[path]))])
+        prints[WHOLE_SITE] = self.units[WHOLE_SITE]
+        self.fingerprints = prints
 
-    def mark_changed(self, files: Files, model: SiteModel, docs: list[SourceDoc], units: set[str]) -> None:
-        """Have MkDocs render the editors' pages of these units again, as if their files had been saved.
+    def key(self, text: str, shown: set[str]) -> str:
+        """The key of a page: its text and the fingerprints of the entities it shows."""
+        return _digest([text, *sorted(f"{i}={self.fingerprints.get(i, '')}" for i in shown)])
 
-        So do the other pages with blocks (a front page listing every unit, say) that show one of these units.
-        """
-        if not units:
-            return
-        records = {r.path: r for r in model.records.values()}
+    def mark_changed(self, files: Files, model: SiteModel, docs: list[SourceDoc]) -> None:
+        """Have MkDocs render again the editors' pages that show an edited entity, as if their files had been
+        saved; every page at the first build."""
+        own = {r.path: r.id for r in model.records.values()}
         for doc in docs:
-            record = records.get(doc.path)
-            if record is not None:
-                shown = strategies_of(model, record.id)
-            elif "<!-- strategy/" in doc.text or ids_named(doc.text):
-                shown = units_shown(model, doc.text)
+            if doc.path in own or "<!-- strategy/" in doc.text or "id:" in doc.text or "[[" in doc.text:
+                key = self.key(doc.text, shown_on_page(model, doc.text, own.get(doc.path)))
             else:
+                key = _digest([doc.text])
+            if self.rendered.get(doc.path) == key:
                 continue
+            self.rendered[doc.path] = key
             file = files.get_file_from_path(doc.path)
-            if (WHOLE_SITE in shown or shown & units) and file is not None and file.abs_src_path is not None:
+            if file is not None and file.abs_src_path is not None:
                 file.content_bytes = file.content_bytes
 
     def page(self, config, model: SiteModel, src: str, markdown: str) -> File:
-        """A generated page, written again only when its text or the content of a unit it shows has changed."""
-        stamps = sorted(self.fingerprints.get(u, "") for u in units_shown(model, markdown))
-        return self.kept(config, src, [markdown, *stamps], lambda: markdown)
+        """A generated page, written again only when its text or an entity it shows has changed."""
+        return self.kept(config, src, [self.key(markdown, shown_on_page(model, markdown))], lambda: markdown)
 
     def kept(self, config, src: str, key: list[str], make: Callable[[], str | bytes]) -> File:
         """A generated file kept in the folder; `make` is called only when `key` differs from the last build's."""

@@ -126,5 +126,5 @@ class FileMaker:
         """
         if self.dirty is None:
             return File.generated(self.config, src, content=make())
-        fingerprints = self.dirty.fingerprints
-        return self.dirty.kept(self.config, src, [fingerprints.get(part, part) for part in key], make)
+        units = self.dirty.units
+        return self.dirty.kept(self.config, src, [units.get(part, part) for part in key], make)
