@@ -30,6 +30,7 @@ from strategy_site.glue.dirty import DirtyBuilds
 from strategy_site.glue.files import (
     data_file_paths,
     editor_files_in_the_way,
+    page_stamps,
     read_data_files,
     read_pages,
     without_links_outside,
@@ -48,8 +49,9 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
 
     def __init__(self) -> None:
         self.build: Build | None = None
-        # The pages and analysis of a strict build's check before writing, reused by on_files.
-        self.checked: tuple[list[SourceDoc], IndicatorData, Analysis] | None = None
+        # The pages, data files and analysis of a strict build's check before writing, and the pages' times and
+        # sizes then: on_files reuses them.
+        self.checked: tuple[list[SourceDoc], IndicatorData, Analysis, dict | None] | None = None
         self.audience = "internal"
         # Kept across the builds of one `mkdocs serve --dirty` (MkDocs keeps a plugin with `on_startup`).
         self.dirty_builds: DirtyBuilds | None = None
@@ -87,6 +89,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return
         files = get_files(config)
         outside = without_links_outside(files, config.docs_dir)
+        stamps = page_stamps(files)
         docs, problems = read_pages(files)
         problems += offline_problems(self.config, config, docs)
         data = read_data_files(config, self.config.indicator_data)
@@ -98,6 +101,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             data,
             self.audience,
             entity_folders=self.config.entity_folders,
+            known=self.dirty_builds.loaded if self.dirty_builds is not None else None,
         )
         analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
         if analysis.errors:
@@ -106,7 +110,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
                 f"strategy: {len(analysis.errors)} feil i innholdet; ingenting er skrevet, "
                 "og det forrige nettstedet er urørt"
             )
-        self.checked = (docs, data, analysis)
+        self.checked = (docs, data, analysis, stamps)
 
     def on_files(self, files: Files, config) -> Files:
         self.build = None
@@ -114,15 +118,17 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return files
         # What a link out of the docs folder reaches is never read, let alone published.
         outside = without_links_outside(files, config.docs_dir)
-        docs, problems = read_pages(files)
-        # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it and leave it out.
-        for problem in problems:
-            files.remove(files.get_file_from_path(problem.path))
-        problems += offline_problems(self.config, config, docs)
         data = read_data_files(config, self.config.indicator_data)
-        if self.checked is not None and self.checked[:2] == (docs, data):
-            analysis = self.checked[2]
+        checked = self.checked
+        if checked is not None and checked[3] is not None and checked[3] == page_stamps(files) and checked[1] == data:
+            # The pages the strict check read and analysed moments ago, unchanged on disk: read once.
+            docs, analysis = checked[0], checked[2]
         else:
+            docs, problems = read_pages(files)
+            # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it, leave it out.
+            for problem in problems:
+                files.remove(files.get_file_from_path(problem.path))
+            problems += offline_problems(self.config, config, docs)
             known = self.dirty_builds.loaded if self.dirty_builds is not None else None
             analysis = analyse(
                 docs,

@@ -62,14 +62,18 @@ def check_site(
     audience: str = "internal",
     *,
     entity_folders: Sequence[str] = (),
+    known: dict | None = None,
 ) -> Analysis:
     """Everything `analyse` finds, plus the problems in page bodies, for the audience a build is made for.
 
     For the public audience the pages it publishes are checked a second time against the public model,
-    where a block naming an internal page is left out (a note) and nothing else may fail.
+    where a block naming an internal page is left out (a note) and nothing else may fail. `known`: see
+    `load_documents`.
     """
     docs = list(docs)
-    analysis = analyse(docs, scales, extra_problems, lints, indicator_data, entity_folders=entity_folders)
+    analysis = analyse(
+        docs, scales, extra_problems, lints, indicator_data, entity_folders=entity_folders, known=known
+    )
     problems = [*analysis.problems, *_body_problems(docs, analysis.model)]
     if audience == "public":
         view = public_view(analysis.model, docs, analysis.broken_paths, analysis.broken_ids)

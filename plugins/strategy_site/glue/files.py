@@ -105,6 +105,17 @@ def read_data_files(config, names: list[str], shown_from: Path | None = None) ->
     return read_indicator_data(zip(names, paths, strict=True))
 
 
+def page_stamps(files: Files) -> dict[str, tuple[int, int]] | None:
+    """The time and size of every Markdown page on disk; None when a page is not a file (another plugin's)."""
+    stamps = {}
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            return None
+        stat = os.stat(file.abs_src_path)
+        stamps[file.src_uri] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
 class FileMaker:
     """Makes the generated files of one build; in a dirty build, only those whose content changed."""
 
