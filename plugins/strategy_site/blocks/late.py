@@ -9,6 +9,7 @@ Search results then point to the page that says a thing, and the index and the b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -21,10 +22,15 @@ class LateBlocks:
     """
 
     nonce: str = ""
-    html: list[str] = field(default_factory=list)
+    html: list[str | Callable[[], str]] = field(default_factory=list)
 
-    def hold(self, html: str) -> str:
-        """Keep a block's HTML and return the marker that stands in for it until the page is finished."""
+    def hold(self, html: str | Callable[[], str]) -> str:
+        """Keep a block's HTML, or the function that renders it, and return the marker that stands in for it
+        until the page is finished.
+
+        A function is called only when the page is finished: MkDocs reads and converts every page before it
+        finishes the first, so HTML rendered early would be kept for all pages at once.
+        """
         self.html.append(html)
         return f"<!-- strategy-late:{self.nonce}:{len(self.html) - 1} -->"
 
@@ -33,4 +39,9 @@ class LateBlocks:
         if not self.html:
             return page_html
         marker = re.compile(f"<!-- strategy-late:{re.escape(self.nonce)}:(\\d+) -->")
-        return marker.sub(lambda m: self.html[int(m.group(1))], page_html)
+
+        def block(match: re.Match[str]) -> str:
+            held = self.html[int(match.group(1))]
+            return held if isinstance(held, str) else held()
+
+        return marker.sub(block, page_html)

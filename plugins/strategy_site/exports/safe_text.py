@@ -6,6 +6,7 @@ covers our templates; these helpers cover the other ways text leaves the plugin.
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -31,8 +32,15 @@ def markdown_literal(text: str) -> str:
 
 
 def json_for_html(data: Any, **dumps_options: Any) -> str:
-    """JSON that decodes to the same data but holds no `<`, `>` or `&`, so it is safe inside a <script>."""
-    return json.dumps(data, ensure_ascii=False, **dumps_options).translate(_JSON_IN_HTML)
+    """JSON that decodes to the same data but holds no `<`, `>` or `&`, so it is safe inside a <script>.
+
+    Written piece by piece: `json.dumps` with `indent` first keeps every token of the document in a list,
+    many times the size of the text (a site's export: 30 MB for 3 MB of JSON).
+    """
+    text = io.StringIO()
+    for chunk in json.JSONEncoder(ensure_ascii=False, **dumps_options).iterencode(data):
+        text.write(chunk)
+    return text.getvalue().translate(_JSON_IN_HTML)
 
 
 def spreadsheet_cell(value: Any) -> Any:

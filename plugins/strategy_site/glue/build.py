@@ -287,17 +287,22 @@ class Build:
             hidden=self.hidden,
         )
 
-        def fill(match) -> str:
-            directive = prepared.slots[int(match.group(1))]
+        def render(directive) -> str:
             try:
-                block = renderer.block(directive, record.entity if record else None)
+                return renderer.block(directive, record.entity if record else None)
             except HiddenTarget as exc:
                 self.report([Problem(src, str(exc), line=directive.line, field="blokk", severity="info")])
                 return ""
             except ValueError as exc:
                 self.report([Problem(src, str(exc), line=directive.line, field="blokk")])
                 return ""
-            return block if directive.kind in self.options.search_blocks else late.hold(block)
+
+        def fill(match) -> str:
+            directive = prepared.slots[int(match.group(1))]
+            if directive.kind in self.options.search_blocks:
+                return render(directive)
+            # Rendered when the page is finished, after search has read it.
+            return late.hold(lambda: render(directive))
 
         return self.slot_re.sub(fill, html)
 
