@@ -6,6 +6,7 @@ turns MkDocs' files, pages and navigation into their inputs and back.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -149,7 +150,11 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             dirs = tuple(config.theme.dirs)
             env = self.dirty_builds.envs.setdefault(dirs, template_environment(list(dirs), reloading=True))
         self.build = Build(self.config, config, analysis, self.audience, self._report, data, env)
-        return self.build.add_files(files, docs, self.dirty_builds)
+        files = self.build.add_files(files, docs, self.dirty_builds)
+        # The model, the generated files and MkDocs' own structures live until the build ends: left out of
+        # Python's garbage collections, which would otherwise walk them again and again while pages render.
+        gc.freeze()
+        return files
 
     def on_serve(self, server, config, builder):
         """Build again when an indicator data file changes, as when a page does."""
@@ -174,8 +179,12 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return output if self.build is None else self.build.post_page(output, page)
 
     def on_post_build(self, config) -> None:
+        gc.unfreeze()
         if self.build is not None:
             self.build.post_build(config.site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
