@@ -34,11 +34,14 @@ from pathlib import Path
 
 from .generate import ROOT, generate
 
-# Targets from the issue: plugin overhead, near-linear scaling, and a quick preview of one edit.
-MAX_RATIO = 1.15
+# Targets of issue 20: plugin overhead (wall and CPU) at 2,000 pages and up, near-linear scaling, a preview of
+# one edited goal in `serve --dirty` within seconds, and peak memory at the largest size.
+MAX_RATIO = 1.5
+RATIO_FROM_PAGES = 2000
 MAX_PER_PAGE_GROWTH = 1.3
-MAX_REBUILD_SHARE = 0.25
+MAX_DIRTY_SECONDS = 2.0
 REBUILD_TARGET_PAGES = 2000
+MAX_MEMORY_RATIO = 2.0
 
 ENV = {"NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
 # A unit's dashboard (the overview of them all is `styringskort/index.html` at the top).
@@ -389,10 +392,13 @@ def targets(results: list[SizeResult]) -> list[str]:
 
     lines = []
     base, last = results[0], results[-1]
-    lines.append(
-        f"plugin-kostnad (på/av) ved {last.pages} sider ≤ {MAX_RATIO}: vegg {last.ratio():.2f}, "
-        f"CPU {last.ratio('cpu'):.2f} — {mark(max(last.ratio(), last.ratio('cpu')) <= MAX_RATIO)}"
-    )
+    for r in results:
+        if r.pages >= RATIO_FROM_PAGES * 0.95 or r is last:
+            worst = max(r.ratio(), r.ratio("cpu"))
+            lines.append(
+                f"plugin-kostnad (på/av) ved {r.pages} sider ≤ {MAX_RATIO}: vegg {r.ratio():.2f}, "
+                f"CPU {r.ratio('cpu'):.2f} — {mark(worst <= MAX_RATIO)}"
+            )
     if len(results) > 1:
         wall = last.per_page() / base.per_page()
         cpu = last.per_page(what="cpu") / base.per_page(what="cpu")
@@ -401,14 +407,19 @@ def targets(results: list[SizeResult]) -> list[str]:
             f"CPU {cpu:.2f}× — {mark(max(wall, cpu) <= MAX_PER_PAGE_GROWTH)}"
         )
     near = min(results, key=lambda r: abs(r.pages - REBUILD_TARGET_PAGES))
-    if near.serves:
-        best = min(near.serves, key=lambda s: statistics.median(s.rebuilds))
-        share = statistics.median(best.rebuilds) / near.median(True)
-        flag = "serve --dirty" if best.dirty else "serve"
+    dirty = [s for s in near.serves if s.dirty]
+    if dirty:
+        seconds = statistics.median(dirty[0].rebuilds)
         lines.append(
-            f"ett mål endret i `{flag}` ved {near.pages} sider < {MAX_REBUILD_SHARE:.0%} av et fullt bygg: "
-            f"{share:.0%} — {mark(share < MAX_REBUILD_SHARE and best.shown)}"
+            f"ett mål endret i `serve --dirty` ved {near.pages} sider ≤ {MAX_DIRTY_SECONDS:.0f} s til nettleseren: "
+            f"{seconds:.1f} s — {mark(seconds <= MAX_DIRTY_SECONDS and dirty[0].shown)}"
         )
+    peak_on = max(b.peak_mb for b in last.builds if b.enabled)
+    peak_off = max(b.peak_mb for b in last.builds if not b.enabled)
+    lines.append(
+        f"toppminne på/av ved {last.pages} sider ≤ {MAX_MEMORY_RATIO:.0f}: {peak_on:.0f} / {peak_off:.0f} MB = "
+        f"{peak_on / peak_off:.2f} — {mark(peak_on / peak_off <= MAX_MEMORY_RATIO)}"
+    )
     return lines
 
 
