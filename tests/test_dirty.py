@@ -109,3 +109,22 @@ def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp
     assert others == set()
     siblings = {p for p in before if f"/{unit}/" in f"/{p}" and p not in showing and "/rapporter/" not in p}
     assert siblings, "the unit has pages that do not show the goal"
+
+
+def test_a_dirty_rebuild_of_the_example_site_without_changes_renders_no_page(tmp_path, monkeypatch):
+    """The example site has every page type (a meeting among them); a second build with nothing saved writes
+    no page again."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "true")
+    root, site = Path(__file__).resolve().parents[1], tmp_path / "site"
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=True)
+        before = _mtimes(site)
+        assert any("/moter/" in f"/{p}" or "mote" in p for p in before), "the example site has a meeting page"
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+        build(config, dirty=True)
+        after = _mtimes(site)
+    finally:
+        config.plugins.on_shutdown()
+    assert {p for p in after if after[p] != before.get(p)} - {"404.html"} == set()

@@ -94,7 +94,7 @@ def shown_by(model: SiteModel, ident: str) -> set[str]:
         return (shown | set(model.meetings_of[ident])) - {""}
     if isinstance(entity, Meeting):
         for item in entity.items:
-            shown |= shown_by(model, item.id) if model.get(item.id) is not None else set()
+            shown |= shown_by(model, item.ref) or {item.ref}
     return shown
 
 
