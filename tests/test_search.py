@@ -8,7 +8,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import BASE_SITE, ROOT, build_in_process, write_site
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -55,3 +55,61 @@ def test_built_index_uses_the_separator_and_holds_titles_and_ids(example_site):
     # The goal page shows its id (in its short link), so searching for the id finds the page.
     by_id = [d for d in index["docs"] if d["location"] == "vm/forskning/vm-forskning-2/"]
     assert by_id and "vm-forskning-2" in by_id[0]["text"]
+
+
+# Material's search looks for each part of `vm-forskning-2` on its own; tags weigh far more than text.
+@pytest.mark.parametrize(
+    ("path", "ident"),
+    [
+        pytest.param("vm/forskning/vm-forskning-2/", "vm-forskning-2", id="goal"),
+        pytest.param("mh/formidling/tiltak/mh-tiltak-23-1/", "mh-tiltak-23-1", id="action"),
+        pytest.param("vm/indikatorer/elever/", "vm-elever", id="indicator"),
+    ],
+)
+def test_an_entity_page_is_tagged_with_its_id_in_the_index_but_shows_no_tags(example_site, path, ident):
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = [d for d in index["docs"] if d["location"].split("#")[0] == path]
+    assert sections and all(d["tags"] == [ident] for d in sections)
+    # Without Material's tags plugin the page does not show its tags.
+    assert 'class="md-tags"' not in (example_site.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def index_tags(site) -> dict[str, list[str]]:
+    """Each page's tags in the built search index, by the page's location."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {d["location"]: d["tags"] for d in index["docs"] if "#" not in d["location"] and "tags" in d}
+
+
+def test_a_public_index_tags_each_public_entity_page_with_its_id_and_no_other_page(tmp_path):
+    internal = """
+        ---
+        type: goal
+        id: s-intern
+        area: s-forskning
+        title: Internt mål
+        visibility: internal
+        ---
+        """
+    config = write_site(tmp_path, {**BASE_SITE, "forskning/intern.md": internal})
+    built = build_in_process(config, tmp_path / "site", env={"STRATEGY_AUDIENCE": "public"})
+    assert built.ok, built.log
+    tags = index_tags(built.site)
+    assert tags["forskning/s-forskning-1/"] == ["s-forskning-1"]
+    assert tags["forskning/tiltak-1/"] == ["s-tiltak-1"]
+    assert tags["forskning/besok/"] == ["s-publikum"]
+    assert tags[""] == ["s"]
+    # Every public entity's page, each once; not the internal goal.
+    public = ["b", "b-drift", "b-drift-1", "s", "s-forskning", "s-forskning-1", "s-forskning-2"]
+    public += ["s-publikum", "s-tiltak-1"]
+    assert sorted(t for page in tags.values() for t in page) == public
+    assert "s-intern" not in (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_with_materials_tags_plugin_ids_are_not_made_tags(tmp_path):
+    """That plugin shows a page's tags on it and lists them on tags pages, where ids do not belong."""
+    config = write_site(tmp_path, BASE_SITE)
+    config.write_text(config.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - tags\n"))
+    built = build_in_process(config, tmp_path / "site")
+    assert built.ok, built.log
+    assert index_tags(built.site) == {}
+    assert "s-forskning-1</span>" not in (built.site / "forskning" / "s-forskning-1" / "index.html").read_text()

@@ -49,6 +49,7 @@ from strategy_site.site.owners import owner_pages, owners
 from strategy_site.site.page_templates import markdown_environment
 from strategy_site.site.pagemeta import page_meta, responsible, stale_pages
 from strategy_site.site.pages import generated_pages
+from strategy_site.site.theme_meta import meta_for_theme
 
 
 def template_environment(dirs: list[str], *, reloading: bool = False) -> jinja2.Environment:
@@ -242,7 +243,7 @@ class Build:
         """A page's Markdown with comments out, id links resolved and slots where its blocks go."""
         src = page.file.src_uri
         record = self.records_by_path.get(src)
-        _make_meta_safe(page.meta, record)
+        meta_for_theme(page.meta, record, self.config.plugins)
         if src in self.nav_labels:
             # The page keeps its full title (`meta.title`: the browser tab, the heading); the navigation the short one.
             page.title = escape(self.nav_labels[src])
@@ -385,15 +386,3 @@ class Build:
 def _file_url(files: Files, src: str, from_file: File) -> str | None:
     target = files.get_file_from_path(src)
     return target.url_relative_to(from_file) if target else None
-
-
-def _make_meta_safe(meta: dict, record: Record | None) -> None:
-    """Titles are text: Material prints `page.meta.title` and navigation titles without escaping them.
-
-    An action's `status` is its status history in our contract; Material would read it as a page status.
-    """
-    if record is not None:
-        meta["title"] = escape(record.entity.title)
-        meta.pop("status", None)
-    elif meta.get("title") is not None:
-        meta["title"] = escape(str(meta["title"]))
