@@ -53,6 +53,36 @@ class StrategyConfig(Config):
       - {level: 0, label: "Ikke igangsatt", color: "#6b6b6b"}
     ```
     """
+    rating_scales = c.Optional(c.Type(dict))
+    """More rating scales, by name, for a strategy that rates its goals otherwise than the site: each is a list
+    of levels written as in `ratings`. A strategy chooses one with `rating_scale: <name>` (`none`: its goals are
+    not rated; unset or `default`: `ratings`).
+
+    ```yaml
+    rating_scales:
+      skole:
+        - {key: "A", label: "Svært godt", score: 100, color: "#1e7b34", reached: true}
+        - {key: "B", label: "Godt", score: 50, color: "#f2c14e"}
+        - {key: "C", label: "Svakt", score: 0, color: "#b3261e"}
+    ```
+    """
+    status_scales = c.Optional(c.Type(dict))
+    """More status scales, by name, for a strategy whose actions report otherwise: each is a list of levels
+    written as in `statuses` (started and done are then `status_started` and `status_done`, which must be
+    levels of it), or `{levels: [...], started: N, done: N}`. A strategy chooses one with
+    `status_scale: <name>` (`none`: its actions get no status; unset or `default`: `statuses`).
+
+    ```yaml
+    status_scales:
+      prosjekt:
+        levels:
+          - {level: 1, label: "Planlagt", color: "#6b6b6b"}
+          - {level: 2, label: "Pågår", color: "#2b7bba"}
+          - {level: 3, label: "Ferdig", color: "#1e7b34"}
+        started: 2
+        done: 3
+    ```
+    """
     status_started = c.Optional(c.Type(int))
     """Lowest status level that counts as started (default 2); must be a level of the status scale.
     `status_started: 2`"""

@@ -56,7 +56,8 @@ def action_summary_block(r: BlockRenderer, args, page_entity) -> str:
         period=period,
         summary=summary_for(r.model, target.id, period),
         rows=[(a, summary_for(r.model, a, period)) for a in areas],
-        levels=r.model.scales.statuses.levels,
+        levels=r.model.statuses_of(target.id).levels,
+        statuses=r.model.statuses_of(target.id),
         exports=_exports(r, strategy),
         reports=_report_links(r, strategy),
     )
@@ -86,7 +87,8 @@ def period_report_block(r: BlockRenderer, args, page_entity) -> str:
     return r.render(
         "period_report",
         report=report,
-        levels=r.model.scales.statuses.levels,
+        levels=r.model.statuses_of(target.id).levels,
+        statuses=r.model.statuses_of(target.id),
         labels=change_labels(r.model.labels),
         exports=_exports(r, target),
         previous_url=r.url(report_path(r.model, target.id, report.previous)) if report.previous and r.url else None,

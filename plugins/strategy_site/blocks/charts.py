@@ -113,7 +113,7 @@ def key_figures(r: BlockRenderer, target: Entity) -> list[Card]:
         ]
     actions = model.actions_in(target.id)
     if actions:
-        figures = action_summary(goals, actions, model.actions_of, model.scales.statuses, cache=model.cache)
+        figures = action_summary(goals, actions, model.actions_of, model.statuses_of(target.id), cache=model.cache)
         cards.append(
             Card(
                 "actions-started",

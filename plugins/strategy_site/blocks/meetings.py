@@ -86,7 +86,7 @@ def card(r: BlockRenderer, entity: Entity, note: str | None, period: Period | No
     now, since_period, since_meeting = changes(r.model, entity, period, before)
     out = Card(entity, r.label(f"meeting_kind_{entity.type}"), note, now, since_period, since_meeting)
     if isinstance(entity, Goal):
-        out.rating = latest_rating(entity, r.model.scales.ratings, period, r.model.cache)
+        out.rating = latest_rating(entity, r.model.ratings_of(entity.id), period, r.model.cache)
     elif isinstance(entity, Action):
         out.status = status_at(entity, period, "until", r.model.cache)
     elif isinstance(entity, Indicator):

@@ -57,6 +57,13 @@ def _badge(css: str, mark: object, label: str) -> Markup:
     )
 
 
+def _mark_badge(assessment, level) -> Markup:
+    """The badge of one mark as written, coloured by its level (plain when it is on no scale)."""
+    if level is None:
+        return _no_badge(assessment.rating)
+    return _badge(level.css, assessment.rating, level.label)
+
+
 def _no_badge(text: str) -> Markup:
     """A grey badge with only words: nothing assessed or reported, or a rating the scale does not know."""
     return Markup(f'<span class="strategy-badge strategy-badge--none">{escape(text)}</span>')
@@ -156,7 +163,8 @@ class BlockRenderer:
     def parts_badge(self, rating) -> Markup:
         """A goal rated in parts: each part's mark, joined by «+», and the rule that the weakest part counts,
         in an outlined box no scale mark has."""
-        parts = Markup(" + ").join(self.rating_badge_for(a) for a in rating.assessments)
+        pairs = zip(rating.assessments, rating.part_levels, strict=True)
+        parts = Markup(" + ").join(_mark_badge(a, level) for a, level in pairs)
         text = escape(self.label("rating_parts", parts="\x00")).replace("\x00", parts)
         label = escape(rating.level.label)
         return Markup(
@@ -164,12 +172,9 @@ class BlockRenderer:
             f'<span class="strategy-parts__level">({label})</span></span>'
         )
 
-    def rating_badge_for(self, assessment) -> Markup:
-        """The badge of one assessment as written (a part of a goal, say)."""
-        level = self.model.scales.ratings.resolve(assessment.rating)
-        if level is None:
-            return _no_badge(assessment.rating)
-        return _badge(level.css, assessment.rating, level.label)
+    def rating_badge_for(self, assessment, ident: str) -> Markup:
+        """The badge of one assessment as written (a part of a goal, say), on the scale of entity `ident`."""
+        return _mark_badge(assessment, self.model.ratings_of(ident).resolve(assessment.rating))
 
     def last_value(self, indicator: Indicator) -> str:
         period, value = max(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
@@ -180,10 +185,11 @@ class BlockRenderer:
         """Places the indicator's figures are shown with."""
         return indicator_decimals(indicator)
 
-    def status_badge(self, entry) -> Markup:
+    def status_badge(self, entry, ident: str) -> Markup:
+        """The badge of a status entry of the action `ident`, on its strategy's status scale."""
         if entry is None:
             return _no_badge(self.label("not_reported"))
-        level = self.model.scales.statuses.get(entry.level)
+        level = self.model.statuses_of(ident).get(entry.level)
         label = level.label if level else self.label("unknown_status")
         css = level.css if level else "strategy-badge--none"
         return _badge(css, entry.level, label)
@@ -192,8 +198,9 @@ class BlockRenderer:
         """Whether the strategy of an entity rates its goals (`rating_scale: none` says it does not)."""
         return self.model.rating_scale_for(ident) is not None
 
-    def latest(self, goal: Goal | Statement):
-        scale = self.model.rating_scale_for(goal.id) if isinstance(goal, Goal) else self.model.scales.ratings
+    def latest(self, goal: Goal | Statement, strategy_id: str = ""):
+        """The latest rating of a goal, or of a statement of the strategy `strategy_id`, on its own scale."""
+        scale = self.model.rating_scale_for(goal.id) if isinstance(goal, Goal) else self.model.ratings_of(strategy_id)
         return None if scale is None else latest_rating(goal, scale, cache=self.model.cache)
 
     def history(self, goal):

@@ -102,8 +102,9 @@ def statements_block(r: BlockRenderer, args, page_entity) -> str:
     target = r.target(args, page_entity, "strategy")
     if not isinstance(target, Strategy):
         raise ValueError("strategy: blokken viser målbildet til en strategi")
-    summary = attainment_for(target.statements, r.model.scales.ratings)
-    return r.render("statements", target=target, summary=summary, levels=r.model.scales.ratings.levels)
+    ratings = r.model.ratings_of(target.id)
+    summary = attainment_for(target.statements, ratings)
+    return r.render("statements", target=target, summary=summary, levels=ratings.levels)
 
 
 @block("history")
@@ -157,7 +158,7 @@ def units_block(r: BlockRenderer, args, page_entity) -> str:
             (
                 r.model.get(sid),
                 attainment_for(goals, ratings, cache=r.model.cache),
-                action_summary(goals, actions, r.model.actions_of, r.model.scales.statuses, cache=r.model.cache),
+                action_summary(goals, actions, r.model.actions_of, r.model.statuses_of(sid), cache=r.model.cache),
             )
         )
     return r.render("units", units=units)

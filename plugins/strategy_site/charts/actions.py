@@ -25,9 +25,10 @@ from strategy_site.measures.status import level_at, status_at
 DAY_MS = 24 * 3600 * 1000
 
 
-def _status_series(model: SiteModel, groups: list[list[Action]], until: list[Period | None]):
-    """Counts of actions per status level (and unreported) for each group, as (name, colour, counts)."""
-    statuses = model.scales.statuses
+def _status_series(model: SiteModel, ident: str, groups: list[list[Action]], until: list[Period | None]):
+    """Counts of a unit's (area's) actions per status level (and unreported) for each group, as (name, colour,
+    counts), on the status scale of `ident`'s strategy."""
+    statuses = model.statuses_of(ident)
     levels = [[level_at(a, u, model.cache) for a in group] for group, u in zip(groups, until, strict=True)]
     series = [(f"{s.level} – {s.label}", s.color, [lv.count(s.level) for lv in levels]) for s in statuses.levels]
     series.append((model.labels.text("chart_unreported"), UNRATED_COLOR, [lv.count(None) for lv in levels]))
@@ -40,10 +41,10 @@ def status_chart(model: SiteModel, ident: str) -> Chart | None:
     if not areas:
         return None
     groups = [model.actions_in(a) for a in areas]
-    series = _status_series(model, groups, [None] * len(groups))
+    series = _status_series(model, ident, groups, [None] * len(groups))
     title = model.labels.text("chart_statuses_title", title=model.get(ident).title)
     actions = model.actions_in(ident)
-    statuses = model.scales.statuses
+    statuses = model.statuses_of(ident)
     levels = [lv for a in actions if (lv := level_at(a, cache=model.cache)) is not None]
     started = sum(1 for lv in levels if statuses.is_started(lv))
     done = sum(1 for lv in levels if statuses.is_done(lv))
@@ -77,7 +78,7 @@ def status_progress_chart(model: SiteModel, ident: str) -> Chart | None:
     periods = sorted({parse_period(e.period) for a in actions for e in a.status})
     if not periods:
         return None
-    series = _status_series(model, [actions] * len(periods), list(periods))
+    series = _status_series(model, ident, [actions] * len(periods), list(periods))
     labels = [p.label for p in periods]
     title = model.labels.text("chart_status_progress_title", title=model.get(ident).title)
     figure = {
@@ -90,7 +91,7 @@ def status_progress_chart(model: SiteModel, ident: str) -> Chart | None:
             yaxis={"title": {"text": model.labels.text("chart_status_progress_axis")}, "automargin": True},
         ),
     }
-    statuses = model.scales.statuses
+    statuses = model.statuses_of(ident)
     started = [
         sum(1 for a in actions if (lv := level_at(a, p, model.cache)) is not None and statuses.is_started(lv))
         for p in periods
@@ -138,7 +139,7 @@ def timeline_chart(model: SiteModel, ident: str) -> Chart | None:
     actions = [a for a in model.actions_in(ident) if _span(a)]
     if not actions:
         return None
-    statuses = model.scales.statuses
+    statuses = model.statuses_of(ident)
     traces: list[dict[str, Any]] = []
     names = [short(f"{a.number + '. ' if a.number else ''}{a.title}", 48) for a in actions]
     groups: dict[int | None, list[int]] = {}

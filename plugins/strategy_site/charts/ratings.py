@@ -74,7 +74,7 @@ def goal_tree_chart(model: SiteModel, ident: str) -> Chart | None:
     root = model.get(ident)
     if not isinstance(root, Strategy | Area):
         return None
-    scale = model.scales.ratings
+    scale = model.ratings_of(ident)
     ids, parents, labels, colors, hover, fills = [], [], [], [], [], []
     rows = []
 

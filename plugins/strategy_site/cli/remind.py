@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     found = reminders(model, period, args.unit, stale_pages(site, args.unit))
     path_of = {ident: site.docs_prefix + record.path for ident, record in model.records.items()}
-    data = reminders_data(found, period, model.scales.statuses, path_of)
+    data = reminders_data(found, period, model.statuses_of, path_of)
     if args.format == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from strategy_site.core.periods import PeriodError, parse_period
-from strategy_site.exports.status_form import form_csv, form_rows, form_workbook
+from strategy_site.exports.status_form import form_csv, form_rows, form_scale, form_workbook
 from strategy_site.glue.command import load_site
 
 
@@ -34,10 +34,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"strategy status-form: --unit: ukjent strategi «{args.unit}» (kjente: {known})", file=sys.stderr)
         return 2
     rows = form_rows(model, period, args.unit, args.owner)
+    statuses = form_scale(model, rows, args.unit)
     if out.suffix.casefold() == ".csv":
         out.write_text(form_csv(rows), encoding="utf-8", newline="")
+    elif statuses is None:
+        units = ", ".join(model.strategies)
+        print(
+            "strategy status-form: strategiene bruker ulike statusskalaer; lag ett skjema per strategi med "
+            f"--unit ({units})",
+            file=sys.stderr,
+        )
+        return 2
     else:
-        out.write_bytes(form_workbook(rows, model.scales.statuses, period, args.per_owner))
+        out.write_bytes(form_workbook(rows, statuses, period, args.per_owner))
     print(f"skrev {out}: {len(rows)} tiltak som skal rapportere for {period.label}")
     return 0
 

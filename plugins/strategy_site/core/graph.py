@@ -14,11 +14,8 @@ from strategy_site.core.load import Record
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Meeting, Strategy
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem, field_path
+from strategy_site.core.scale_settings import NO_SCALE, SITE_SCALE
 from strategy_site.core.scales import RatingScale, Scales, StatusScale
-
-# What a strategy writes in `rating_scale`/`status_scale` for no scale, and for the site's own.
-NO_SCALE = "none"
-SITE_SCALE = "default"
 
 
 def natural_key(text: str | None) -> tuple:
@@ -66,14 +63,34 @@ class SiteModel:
         return strategy if isinstance(strategy, Strategy) else None
 
     def rating_scale_for(self, ident: str) -> RatingScale | None:
-        """The rating scale of the strategy an entity belongs to; None when that strategy rates nothing."""
+        """The rating scale of the strategy an entity belongs to; None when that strategy rates nothing.
+
+        The one place that decides: the scale named in the strategy's `rating_scale` (`rating_scales` in
+        mkdocs.yml), none for `none`, else the site's `ratings` (an unknown name is reported by the check).
+        """
         strategy = self.strategy_for(ident)
-        return None if strategy is not None and strategy.rating_scale == NO_SCALE else self.scales.ratings
+        chosen = None if strategy is None else strategy.rating_scale
+        if chosen == NO_SCALE:
+            return None
+        return self.scales.rating_scales.get(chosen or SITE_SCALE, self.scales.ratings)
 
     def status_scale_for(self, ident: str) -> StatusScale | None:
         """The status scale of the strategy an entity belongs to; None when its actions get no status."""
         strategy = self.strategy_for(ident)
-        return None if strategy is not None and strategy.status_scale == NO_SCALE else self.scales.statuses
+        chosen = None if strategy is None else strategy.status_scale
+        if chosen == NO_SCALE:
+            return None
+        return self.scales.status_scales.get(chosen or SITE_SCALE, self.scales.statuses)
+
+    def ratings_of(self, ident: str) -> RatingScale:
+        """The scale an entity's marks are read with: its strategy's, or the site's when that strategy has none
+        (its goals have no marks then; the check reports any)."""
+        return self.rating_scale_for(ident) or self.scales.ratings
+
+    def statuses_of(self, ident: str) -> StatusScale:
+        """The scale an action's (or a unit's actions') statuses are counted with: its strategy's, or the site's
+        when that strategy has none (its actions have no status then; the check reports any)."""
+        return self.status_scale_for(ident) or self.scales.statuses
 
     def record(self, ident: str) -> Record:
         return self.records[ident]
@@ -178,10 +195,10 @@ def build_model(
     model.strategies = [r.id for r in by_type["strategy"]]
     for record in by_type["strategy"]:
         model.strategy_of[record.id] = record.id
-        for name in ("rating_scale", "status_scale"):
+        for name, named in (("rating_scale", scales.rating_scales), ("status_scale", scales.status_scales)):
             chosen = getattr(record.entity, name)
-            if chosen is not None and chosen not in (NO_SCALE, SITE_SCALE):
-                check.add(record, (name,), f"ukjent skala «{chosen}»; bruk {NO_SCALE} eller {SITE_SCALE}")
+            if chosen is not None and chosen not in (NO_SCALE, SITE_SCALE, *named):
+                check.add(record, (name,), _unknown_scale(chosen, name, list(named)))
         _check_assessments(check, record, ("statements",), record.entity.statements)
 
     for record in by_type["area"]:
@@ -235,9 +252,11 @@ def build_model(
             if model.status_scale_for(record.id) is None:
                 message = "strategien gir ikke tiltakene status (status_scale: none); slett statusen eller feltet"
                 check.add(record, ("status", i), message)
-            elif scales.statuses.get(entry.level) is None:
-                levels = ", ".join(str(s.level) for s in scales.statuses.levels)
-                check.add(record, ("status", i, "level"), f"nivå {entry.level} finnes ikke på statusskalaen ({levels})")
+            elif (statuses := model.statuses_of(record.id)).get(entry.level) is None:
+                levels = ", ".join(str(s.level) for s in statuses.levels)
+                named = f" «{statuses.name}»" if statuses.name else ""
+                message = f"nivå {entry.level} finnes ikke på statusskalaen{named} ({levels})"
+                check.add(record, ("status", i, "level"), message)
         if action.start and action.end and parse_period(action.end).end < parse_period(action.start).start:
             check.add(record, ("end",), f"slutt ({action.end}) er før start ({action.start})")
     _link_meetings(model, check, by_type["meeting"])
@@ -278,16 +297,28 @@ def _link_meetings(model: SiteModel, check: _Checker, meetings: list[Record]) ->
         ids.sort(key=lambda m: (model.get(m).date, m), reverse=True)
 
 
+def _unknown_scale(chosen: str, field_name: str, named: list[str]) -> str:
+    """'ukjent skala «skolle»; mente du «skole»? kjente: none, default, skole' (the names from mkdocs.yml)."""
+    known = [NO_SCALE, SITE_SCALE, *named]
+    close = difflib.get_close_matches(chosen, known, n=1)
+    hint = f"mente du «{close[0]}»? " if close else ""
+    option = "rating_scales" if field_name == "rating_scale" else "status_scales"
+    return f"ukjent skala «{chosen}»; {hint}kjente: {', '.join(known)} (skalaer navngis under {option} i mkdocs.yml)"
+
+
 def _check_assessments(check: _Checker, record: Record, base: tuple, holders: list) -> None:
+    """Each mark is on the rating scale of the page's own strategy."""
+    scale = check.model.ratings_of(record.id)
     for h, holder in enumerate(holders):
         prefix = (*base, h) if base else ()
         for i, assessment in enumerate(holder.assessments):
-            if check.model.scales.ratings.resolve(assessment.rating) is None:
-                names = ", ".join(check.model.scales.ratings.names())
+            if scale.resolve(assessment.rating) is None:
+                names = ", ".join(scale.names())
+                named = f" «{scale.name}»" if scale.name else ""
                 check.add(
                     record,
                     (*prefix, "assessments", i, "rating"),
-                    f"«{assessment.rating}» er ikke på vurderingsskalaen ({names})",
+                    f"«{assessment.rating}» er ikke på vurderingsskalaen{named} ({names})",
                 )
 
 

@@ -160,13 +160,13 @@ class Strategy(Entity):
     )
     rating_scale: Text | None = Field(
         default=None,
-        description="Vurderingsskalaen strategiens mål vurderes på: none når målene ikke vurderes; "
-        "ellers nettstedets skala.",
+        description="Vurderingsskalaen strategiens mål vurderes på: navnet på en skala under rating_scales i "
+        "mkdocs.yml, none når målene ikke vurderes; ellers nettstedets skala (ratings).",
     )
     status_scale: Text | None = Field(
         default=None,
-        description="Statusskalaen strategiens tiltak rapporteres på: none når tiltakene ikke får status; "
-        "ellers nettstedets skala.",
+        description="Statusskalaen strategiens tiltak rapporteres på: navnet på en skala under status_scales i "
+        "mkdocs.yml, none når tiltakene ikke får status; ellers nettstedets skala (statuses).",
     )
 
 

@@ -60,10 +60,12 @@ class RatingLevel:
     color: str
     reached: bool = False
     aliases: tuple[str, ...] = ()
+    # The name of the scale in `rating_scales` it belongs to; empty for the site's own scale (`ratings`).
+    scale: str = ""
 
     @property
     def css(self) -> str:
-        return f"rating-{slug(self.key)}"
+        return f"rating-{_scoped(self.scale)}{slug(self.key)}"
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,17 @@ class StatusLevel:
     level: int
     label: str
     color: str
+    # The name of the scale in `status_scales` it belongs to; empty for the site's own scale (`statuses`).
+    scale: str = ""
 
     @property
     def css(self) -> str:
-        return f"status-{self.level}"
+        return f"status-{_scoped(self.scale)}{self.level}"
+
+
+def _scoped(scale: str) -> str:
+    """The part of a level's CSS class that keeps a named scale's colours apart from the site's (slugs have no --)."""
+    return f"{slug(scale)}--" if scale else ""
 
 
 @dataclass
@@ -84,6 +93,8 @@ class RatingScale:
     """The ordered rating scale, best first, with lookup by key or alias."""
 
     levels: list[RatingLevel]
+    # Its name in `rating_scales`; empty for the site's own scale.
+    name: str = ""
     _index: dict[str, RatingLevel] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -106,6 +117,8 @@ class StatusScale:
     levels: list[StatusLevel]
     started: int
     done: int
+    # Its name in `status_scales`; empty for the site's own scale.
+    name: str = ""
 
     def get(self, level: int) -> StatusLevel | None:
         return next((s for s in self.levels if s.level == level), None)
@@ -119,10 +132,12 @@ class StatusScale:
 
 @dataclass
 class Scales:
-    """Both scales a site uses."""
+    """The scales a site uses: its own rating and status scale, and the named ones a strategy may choose."""
 
     ratings: RatingScale
     statuses: StatusScale
+    rating_scales: dict[str, RatingScale] = field(default_factory=dict)
+    status_scales: dict[str, StatusScale] = field(default_factory=dict)
 
     @classmethod
     def from_config(
@@ -131,18 +146,30 @@ class Scales:
         statuses: list[Any] | None = None,
         started: int | None = None,
         done: int | None = None,
+        rating_scales: dict[str, Any] | None = None,
+        status_scales: dict[str, Any] | None = None,
     ) -> Scales:
         """The scales from a site's options (None: the default), checked as the plugin checks its settings."""
         # core.settings builds scales from the classes here, so it is imported when called.
         from strategy_site.core.settings import site_settings
 
-        options = {"ratings": ratings, "statuses": statuses, "status_started": started, "status_done": done}
+        options = {
+            "ratings": ratings,
+            "statuses": statuses,
+            "status_started": started,
+            "status_done": done,
+            "rating_scales": rating_scales,
+            "status_scales": status_scales,
+        }
         return site_settings(options).scales
 
     def css(self) -> str:
         """A stylesheet with one class per level; text colour chosen for contrast."""
         rules = []
-        for level in [*self.ratings.levels, *self.statuses.levels]:
+        named = [
+            level for scale in [*self.rating_scales.values(), *self.status_scales.values()] for level in scale.levels
+        ]
+        for level in [*self.ratings.levels, *self.statuses.levels, *named]:
             rules.append(f".strategy-badge.{level.css}{{background:{level.color};color:{text_color_for(level.color)}}}")
             rules.append(f".strategy-stack__part.{level.css}{{background:{level.color}}}")
         return "\n".join(rules) + "\n"

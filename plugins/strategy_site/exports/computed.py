@@ -87,7 +87,7 @@ def action_figures(model: SiteModel, action: Action) -> dict[str, Any]:
     status = status_at(action, cache=model.cache)
     if status is None:
         return {"reported": False}
-    statuses = model.scales.statuses
+    statuses = model.statuses_of(action.id)
     level = statuses.get(status.level)
     return {
         "reported": True,

@@ -23,7 +23,7 @@ def figures(model: SiteModel, ident: str) -> dict[str, Any]:
     """Summary figures of a strategy or area: goals, actions, and the rating distribution (when it rates goals)."""
     goals = model.goals_in(ident)
     actions = model.actions_in(ident)
-    summary = action_summary(goals, actions, model.actions_of, model.scales.statuses, cache=model.cache)
+    summary = action_summary(goals, actions, model.actions_of, model.statuses_of(ident), cache=model.cache)
     out = summary.as_dict()
     # As the pages show it: one decimal, half up.
     out["mean_status"] = rounded(summary.mean_status, 1)

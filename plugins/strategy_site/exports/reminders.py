@@ -6,6 +6,7 @@ gives the issue bodies that `strategy remind` prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from strategy_site.core.labels import DEFAULT, Labels
@@ -15,14 +16,17 @@ from strategy_site.measures.reporting import OwnerReminder
 
 
 def reminders_data(
-    found: list[OwnerReminder], period: Period, statuses: StatusScale, path_of: dict[str, str]
+    found: list[OwnerReminder], period: Period, statuses_of: Callable[[str], StatusScale], path_of: dict[str, str]
 ) -> dict[str, Any]:
-    """The reminders as plain data: the period and, per owner, the actions, indicators and stale pages."""
+    """The reminders as plain data: the period and, per owner, the actions, indicators and stale pages.
+
+    `statuses_of` gives an action's status scale by its id (`SiteModel.statuses_of`).
+    """
     owners = []
     for reminder in found:
         actions = []
         for action, last in reminder.actions:
-            level = statuses.get(last.level) if last else None
+            level = statuses_of(action.id).get(last.level) if last else None
             actions.append(
                 {
                     "id": action.id,

@@ -48,7 +48,7 @@ ACTION_COLUMNS = [
 
 def action_rows(model: SiteModel, strategy_id: str) -> list[list[Any]]:
     """One row per action of a unit with its latest status, ordered by area and goal number."""
-    statuses = model.scales.statuses
+    statuses = model.statuses_of(strategy_id)
     rows = []
     for area_id in model.areas_of.get(strategy_id, []):
         for action in model.actions_in(area_id):
@@ -111,7 +111,7 @@ def _csv_number(value: Any) -> Any:
 
 
 def _status_history(model: SiteModel, strategy_id: str) -> list[list[Any]]:
-    statuses = model.scales.statuses
+    statuses = model.statuses_of(strategy_id)
     rows = []
     for action in _actions(model, strategy_id):
         for entry in sorted(action.status, key=lambda e: parse_period(e.period)):
@@ -157,9 +157,10 @@ def _figures(model: SiteModel, strategy_id: str) -> list[list[Any]]:
 
 def _attainment(model: SiteModel, strategy_id: str) -> list[list[Any]]:
     rows = []
+    ratings = model.ratings_of(strategy_id)
     for area_id in model.areas_of.get(strategy_id, []):
         for goal in model.goals_in(area_id):
-            rating = latest_rating(goal, model.scales.ratings, cache=model.cache)
+            rating = latest_rating(goal, ratings, cache=model.cache)
             rows.append(
                 [
                     model.get(area_id).title,

@@ -48,14 +48,13 @@ def form_rows(
     model: SiteModel, period: Period, unit: str | None = None, owner: str | None = None
 ) -> list[FormRow]:
     """The rows of the form: every action that should report for the period, optionally of one owner."""
-    statuses = model.scales.statuses
     rows = []
     for action in actions_to_report(model, period, unit):
         if owner is not None and not same_owner(action.owner, owner):
             continue
         goals = [g for gid in action.goals if (g := model.get(gid)) is not None]
         last = last_reported(action, period, model)
-        level = statuses.get(last.level) if last else None
+        level = model.statuses_of(action.id).get(last.level) if last else None
         values = [
             action.id,
             action.title,
@@ -70,6 +69,19 @@ def form_rows(
         ]
         rows.append(FormRow(action, action.owner, [spreadsheet_cell(v) for v in values]))
     return rows
+
+
+def form_scale(model: SiteModel, rows: list[FormRow], unit: str | None) -> StatusScale | None:
+    """The one status scale the form's level column offers: the unit's, or the one every row's strategy uses.
+
+    None when the rows' strategies use different status scales (the form is then made per unit).
+    """
+    if unit is not None:
+        return model.statuses_of(unit)
+    scales = {id(scale): scale for scale in (model.statuses_of(row.action.id) for row in rows)}
+    if len(scales) > 1:
+        return None
+    return next(iter(scales.values()), model.scales.statuses)
 
 
 def form_header(labels: Labels = DEFAULT) -> list[str]:

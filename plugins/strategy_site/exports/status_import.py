@@ -105,7 +105,6 @@ def _action(model: SiteModel, ident: str) -> tuple[Action | None, str | None]:
 def plan_import(rows: list[TableRow], model: SiteModel, replace: bool = False) -> ImportPlan:
     """Check every row and say what it would change. A plan with problems must change nothing."""
     plan = ImportPlan()
-    statuses = model.scales.statuses
     seen: dict[tuple[str, str], tuple[str, NewStatus]] = {}
     for row in rows:
         level_text, note = row.text("level"), clean_note(row.cells["note"].value if "note" in row.cells else None)
@@ -124,12 +123,18 @@ def plan_import(rows: list[TableRow], model: SiteModel, replace: bool = False) -
         except PeriodError as exc:
             period = None
             plan.problems.append(f"{row.at('period')}: period: {exc}")
+        # A level is read on the scale of the action's own strategy (the site's when the action is unknown).
+        statuses = model.statuses_of(action.id) if action else model.scales.statuses
         level = parse_level(row.cells["level"].value, statuses) if level_text else None
         known = ", ".join(str(s.level) for s in statuses.levels)
-        if not level_text:
+        named = f" «{statuses.name}»" if statuses.name else ""
+        if action and model.status_scale_for(action.id) is None:
+            message = "strategien gir ikke tiltakene status (status_scale: none)"
+            plan.problems.append(f"{row.at('action')}: action: {message}")
+        elif not level_text:
             plan.problems.append(f"{row.at('level')}: level: nivå mangler (merknaden alene kan ikke tas inn)")
         elif level is None or statuses.get(level) is None:
-            plan.problems.append(f"{row.at('level')}: level: «{level_text}» er ikke på statusskalaen ({known})")
+            plan.problems.append(f"{row.at('level')}: level: «{level_text}» er ikke på statusskalaen{named} ({known})")
         if len(plan.problems) > problems_before or action is None or period is None or level is None:
             continue
         entry = NewStatus(period.key, level, note)

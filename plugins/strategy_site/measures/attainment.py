@@ -20,6 +20,8 @@ class GoalRating:
     period: Period
     level: RatingLevel
     assessments: tuple[Assessment, ...]
+    # The level of each assessment as written, on the goal's scale (None: not on it).
+    part_levels: tuple[RatingLevel | None, ...]
 
     @property
     def in_parts(self) -> bool:
@@ -57,12 +59,13 @@ def _ratings_by_period(holder: Goal | Statement, scale: RatingScale) -> list[Goa
     out = []
     for period in sorted(grouped):
         entries = grouped[period]
-        levels = [lvl for a in entries if (lvl := scale.resolve(a.rating)) is not None]
+        parts = tuple(scale.resolve(a.rating) for a in entries)
+        levels = [lvl for lvl in parts if lvl is not None]
         if not levels:
             continue
         scored = [lvl for lvl in levels if lvl.score is not None]
         weakest = min(scored, key=lambda lvl: lvl.score) if scored else levels[0]
-        out.append(GoalRating(period, weakest, tuple(entries)))
+        out.append(GoalRating(period, weakest, tuple(entries), parts))
     return out
 
 

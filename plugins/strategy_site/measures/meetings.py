@@ -62,7 +62,7 @@ def previous_meeting(model: SiteModel, meeting: Meeting) -> Meeting | None:
 
 def _data_periods(model: SiteModel, entity: Entity) -> list[Period]:
     """Every period an entity has data for, oldest first."""
-    ratings = model.scales.ratings
+    ratings = model.ratings_of(entity.id)
     if isinstance(entity, Goal):
         return [r.period for r in ratings_by_period(entity, ratings, model.cache)]
     if isinstance(entity, Action):
@@ -80,9 +80,9 @@ def area_figures(model: SiteModel, ident: str, until: Period | None) -> AreaFigu
     """Attainment of an area's (strategy's) goals and progress of its actions at or before a period."""
     goals = model.goals_in(ident)
     actions = model.actions_in(ident)
-    statuses = model.scales.statuses
+    statuses = model.statuses_of(ident)
     figures = action_summary(goals, actions, model.actions_of, statuses, until, model.cache) if actions else None
-    return AreaFigures(attainment_for(goals, model.scales.ratings, until, model.cache), figures)
+    return AreaFigures(attainment_for(goals, model.ratings_of(ident), until, model.cache), figures)
 
 
 def standing(model: SiteModel, entity: Entity, until: Period | None) -> Standing:
@@ -92,7 +92,8 @@ def standing(model: SiteModel, entity: Entity, until: Period | None) -> Standing
         return Standing(None, None)
     period = periods[-1]
     if isinstance(entity, Goal):
-        rating = next(r for r in ratings_by_period(entity, model.scales.ratings, model.cache) if r.period == period)
+        ratings = ratings_by_period(entity, model.ratings_of(entity.id), model.cache)
+        rating = next(r for r in ratings if r.period == period)
         return Standing(period, rating.level.score)
     if isinstance(entity, Action):
         entry = status_at(entity, period, "until", model.cache)

@@ -17,13 +17,16 @@ from strategy_site.measures.status import status_at
 
 
 def expected_to_report(action: Action, period: Period, model: SiteModel) -> bool:
-    """Whether an action should report for a period: it has begun, has not ended, and was not done before it."""
+    """Whether an action should report for a period: its strategy gives actions a status, it has begun, has not
+    ended, and was not done before it."""
+    if model.status_scale_for(action.id) is None:
+        return False
     if action.start and parse_period(action.start).start > period.end:
         return False
     if action.end and parse_period(action.end).end < period.start:
         return False
     last = status_at(action, period, "before", model.cache)
-    return last is None or not model.scales.statuses.is_done(last.level)
+    return last is None or not model.statuses_of(action.id).is_done(last.level)
 
 
 def last_reported(action: Action, period: Period, model: SiteModel) -> StatusEntry | None:

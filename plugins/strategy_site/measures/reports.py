@@ -177,7 +177,7 @@ def summary_for(model: SiteModel, ident: str, period: Period | None = None) -> A
             model.goals_in(ident),
             model.actions_in(ident),
             model.actions_of,
-            model.scales.statuses,
+            model.statuses_of(ident),
             until=period,
             cache=model.cache,
         ),
