@@ -22,6 +22,7 @@ from strategy_site.core.numbers import measured, number, percent
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
 from strategy_site.measures.attainment import latest_rating, ratings_by_period
+from strategy_site.measures.dating import date_note
 from strategy_site.measures.indicators import indicator_decimals
 from strategy_site.measures.status import status_at
 
@@ -175,6 +176,23 @@ class BlockRenderer:
     def rating_badge_for(self, assessment, ident: str) -> Markup:
         """The badge of one assessment as written (a part of a goal, say), on the scale of entity `ident`."""
         return _mark_badge(assessment, self.model.ratings_of(ident).resolve(assessment.rating))
+
+    def date_note(self, ident: str, period) -> Markup:
+        """A marker after the date of an assessment the site dated itself: the note as its title, a link to the
+        section of the strategy page that explains it (nothing when the source gives the date)."""
+        note = date_note(self.model, ident, period)
+        if note is None:
+            return Markup("")
+        strategy = self.model.strategy_for(ident)
+        url = self.link(strategy.id) if strategy else None
+        text = escape(note.note)
+        said = escape(self.label("date_note", note=note.note))
+        if url is None or not note.section:
+            return Markup(f'<sup class="strategy-date-note" title="{text}" aria-label="{said}">*</sup>')
+        href = escape(f"{url}#{note.section}")
+        return Markup(
+            f'<sup class="strategy-date-note"><a href="{href}" title="{text}" aria-label="{said}">*</a></sup>'
+        )
 
     def last_value(self, indicator: Indicator) -> str:
         period, value = max(indicator.values.items(), key=lambda kv: parse_period(kv[0]))

@@ -145,6 +145,18 @@ class CycleEvent(_Model):
     note: Text | None = Field(default=None, description="Merknad.")
 
 
+class DateNote(_Model):
+    """Marks dated by the site, not by their source: for which periods, why, and where the strategy page says so."""
+
+    periods: list[PeriodKey] = Field(min_length=1, description="Periodene vurderingene er datert til av nettstedet.")
+    note: Text = Field(
+        min_length=1, description="Kort merknad: kilden oppgir ingen dato, hvilken nettstedet bruker og hvorfor."
+    )
+    section: Text | None = Field(
+        default=None, description="Ankeret til avsnittet på strategisiden som forklarer dateringen."
+    )
+
+
 class Strategy(Entity):
     """One strategy of one organisational unit (strategi)."""
 
@@ -157,6 +169,11 @@ class Strategy(Entity):
     statements: list[Statement] = Field(default_factory=list, description="Målbildets utsagn med vurdering.")
     annual_cycle: list[CycleEvent] = Field(
         default_factory=list, description="Årshjulet: faste planleggings- og rapporteringshendelser hvert år."
+    )
+    undated_assessments: DateNote | None = Field(
+        default=None,
+        description="Vurderinger kilden ikke daterer: hver vurdering i disse periodene får merknaden, "
+        "med lenke til avsnittet.",
     )
     rating_scale: Text | None = Field(
         default=None,

@@ -12,6 +12,7 @@ from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action, Goal, Indicator
 from strategy_site.core.numbers import rounded
 from strategy_site.measures.attainment import GoalRating, attainment_for, latest_rating
+from strategy_site.measures.dating import date_note
 from strategy_site.measures.indicators import progress
 from strategy_site.measures.status import status_at
 
@@ -50,6 +51,10 @@ def goal_figures(model: SiteModel, goal: Goal) -> dict[str, Any]:
         return {"rated": False, "rates_goals": False}
     rating = latest_rating(goal, scale, cache=model.cache)
     data = rating_data(rating) if rating else {"rated": False}
+    # A date the site gave the mark carries the page's note on it.
+    note = date_note(model, goal.id, rating.period) if rating else None
+    if note is not None:
+        data["period_note"] = note.note
     below = model.goals_in(goal.id)
     if below:
         data["sub_goals"] = attainment_data(attainment_for(below, scale, cache=model.cache))

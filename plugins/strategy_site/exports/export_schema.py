@@ -72,6 +72,7 @@ _GOAL = {
             },
         },
         "combined_by": {"const": "weakest_part"},
+        "period_note": {"type": "string", "description": "Når kilden ikke daterer merket: datoen er nettstedets"},
         "sub_goals": {"type": "object", "properties": _ATTAINMENT, "required": list(_ATTAINMENT)},
     },
     "required": ["rated"],
