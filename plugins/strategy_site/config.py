@@ -132,6 +132,7 @@ class StrategyConfig(Config):
       status_not_reported: info
       too_many_starts: info
       too_many_periods: warning   # more than 100 distinct status periods in a unit
+      period_after_current: warning   # after the current period and not begun on the build day
       start_limit: 5
     ```
     """

@@ -56,7 +56,7 @@ def analyse(
     result = load_documents(docs, entity_folders, known)
     model, graph_problems = build_model(result.records, scales, result.broken_ids)
     # Before the data files' rows join the values: a page's own periods are checked against its own lines.
-    dated = period_problems(model)
+    dated = period_problems(model, lints or LintSettings())
     data = indicator_data or IndicatorData()
     data_problems = [*data.problems, *add_indicator_data(model, data.rows)]
     problems = [*extra_problems, *result.problems, *graph_problems, *dated, *data_problems, *run_lints(model, lints)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from strategy_site.checks.dates import not_begun
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Action, Goal
 from strategy_site.core.periods import parse_period
@@ -139,6 +140,11 @@ def _too_many_periods(model, settings):
                 f"tiltakene rapporterer status for {len(periods)} ulike perioder; rapporter lages bare for de "
                 f"{REPORT_LIMIT} siste (skriv perioder som 2019-T2, ikke en dato per status)",
             )
+
+
+@lint("period-after-current")
+def _period_after_current(model, settings):
+    yield from not_begun(model, settings)
 
 
 def run_lints(model: SiteModel, settings: LintSettings | None = None) -> list[Problem]:

@@ -7,6 +7,7 @@ reported at once, in Norwegian, naming the option, the item and the key.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -58,6 +59,9 @@ class LintsSetting(BaseModel):
     too_many_starts: SeveritySetting = "info"
     # Hundreds of distinct status periods in one unit are a typing or import mistake; only the latest get a report.
     too_many_periods: SeveritySetting = "warning"
+    # An assessment, value or status for a period after the current one that has not begun on the build day is
+    # a typing mistake; one for the period running now is a status round under way (a note, `checks.dates`).
+    period_after_current: SeveritySetting = "warning"
     start_limit: Annotated[Whole, Field(ge=0)] = 5
     """Most actions of one unit that may start in the same period before `too_many_starts` reports them."""
 
@@ -90,6 +94,12 @@ class LintSettings:
     severities: dict[str, Severity] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
     start_limit: int = DEFAULT_START_LIMIT
     current_period: str | None = None
+    # The build day a period "has not begun" is measured against; None: the calendar date when the check runs.
+    today: dt.date | None = None
+
+    def build_day(self) -> dt.date:
+        """The day the site is built on, for what has and has not begun."""
+        return self.today or dt.date.today()
 
     @classmethod
     def from_options(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
 from mkdocs.exceptions import PluginError
 
 from strategy_site.checks.lints import LintSettings
@@ -20,11 +23,21 @@ def scales_from(options: StrategyConfig) -> Scales:
 
 
 def lint_settings_from(options: StrategyConfig) -> LintSettings:
-    """Each lint's severity, the start limit and the current period configured for the plugin."""
+    """Each lint's severity, the start limit and the current period configured for the plugin, and the build day."""
     try:
-        return site_settings(options).lints
+        lints = site_settings(options).lints
     except SettingsError as exc:
         raise PluginError(f"strategy: {exc}") from exc
+    lints.today = build_day()
+    return lints
+
+
+def build_day() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH when set: a reproducible build judges dates as of its own day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def owner_contacts_from(options: StrategyConfig) -> dict[str, OwnerContact]:
