@@ -3,10 +3,12 @@ pages, counts, charts and exports use that scale, and its marks and levels are c
 
 from __future__ import annotations
 
+import openpyxl
 import pytest
-from conftest import BASE_SITE, build_once
+from conftest import BASE_SITE, build_once, write_site
 
 from strategy_site.checks.analysis import analyse
+from strategy_site.cli.main import main
 from strategy_site.core.load import SourceDoc
 from strategy_site.core.periods import parse_period
 from strategy_site.core.scales import Scales
@@ -234,3 +236,22 @@ def test_status_form_import_and_reminders_use_the_actions_own_scale():
     found = reminders(model, parse_period("2019-T3"), "s")
     data = reminders_data(found, parse_period("2019-T3"), model.statuses_of, {})
     assert [a["last"]["label"] for o in data["owners"] for a in o["actions"]] == ["Planlagt"]
+
+
+def test_a_status_form_offers_one_scale_so_units_on_different_scales_get_one_each(tmp_path, monkeypatch, capsys):
+    action_b = "---\ntype: action\nid: b-tiltak-1\ngoals: [b-drift-1]\ntitle: Rydde lageret\nstart: 2019-01\n---\n"
+    write_site(tmp_path, {**FILES, "enhet-b/tiltak-1.md": action_b}, OPTIONS)
+    monkeypatch.chdir(tmp_path)
+    assert main(["status-form", "--period", "2019-T3", "-o", "skjema.xlsx"]) == 2
+    assert "strategiene bruker ulike statusskalaer; lag ett skjema per strategi med --unit (s, b)" in (
+        capsys.readouterr().err
+    )
+    assert not (tmp_path / "skjema.xlsx").exists()
+    assert main(["status-form", "--period", "2019-T3", "--unit", "s", "-o", "skjema.xlsx"]) == 0
+    book = openpyxl.load_workbook(tmp_path / "skjema.xlsx")
+    scale = book.worksheets[-1]
+    assert [row[0] for row in scale.iter_rows(min_row=2, values_only=True)] == [
+        "1 – Planlagt",
+        "2 – Pågår",
+        "3 – Ferdig",
+    ]
