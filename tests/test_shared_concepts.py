@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import jinja2
 import pytest
 
+from strategy_site.blocks.charts import chart_html
 from strategy_site.blocks.renderer import BlockRenderer
 from strategy_site.charts import charts_for
 from strategy_site.checks.analysis import analyse
@@ -17,8 +18,10 @@ from strategy_site.core.models import Action
 from strategy_site.core.numbers import measured, number, percent
 from strategy_site.core.periods import parse_period
 from strategy_site.core.scales import Scales
+from strategy_site.glue.build import template_environment
 from strategy_site.measures.attainment import RatingsKey, latest_rating
 from strategy_site.measures.status import StatusTimeline, TimelineKey, level_at, status_at
+from strategy_site.site.page_templates import TEMPLATES
 
 NBSP = "\u00a0"
 
@@ -181,4 +184,14 @@ class TestCache:
         assert RatingsKey("g") in yes.cache and RatingsKey("g") in no.cache
         assert status_at(yes.get("t"), cache=yes.cache).level == 2
         assert isinstance(yes.cache.get(TimelineKey("t"), lambda: None), StatusTimeline)
-        assert charts_for(yes, "s")[0] is charts_for(yes, "s")[0]
+        # A chart is drawn once a build and only its HTML kept: a second page showing it draws nothing.
+        drawn: list[str] = []
+        renderer = BlockRenderer(model=yes, env=template_environment([TEMPLATES]), link=lambda ident: None)
+
+        def draw(name: str):
+            drawn.append(name)
+            return charts_for(yes, "s")[0]
+
+        html = chart_html(renderer, "ratings", "s", lambda: draw("first"))
+        assert "strategy-chart" in html and chart_html(renderer, "ratings", "s", lambda: draw("again")) == html
+        assert drawn == ["first"]

@@ -6,16 +6,16 @@ places every chart that has data for an entity. Registered in the block registry
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from strategy_site.blocks.renderer import BlockRenderer, block
 from strategy_site.charts import (
     CHART_KINDS,
     Chart,
-    ChartKey,
     actions_without_timeline,
     annual_cycle_chart,
-    charts_for,
+    chart_makers,
     indicator_chart,
 )
 from strategy_site.core.cache import Key
@@ -28,23 +28,31 @@ KINDS = [*CHART_KINDS, "indicator", "annual-cycle"]
 
 
 @dataclass(frozen=True)
-class ChartHtmlKey(Key[str]):
-    """The HTML of the chart of a kind for an entity."""
+class ChartHtmlKey(Key[str | None]):
+    """The HTML of the chart of a kind for an entity; None when it has no data."""
 
     kind: str
     target: str
 
 
-def render_chart(r: BlockRenderer, chart: Chart) -> str:
-    """The HTML of one chart."""
+def chart_html(r: BlockRenderer, kind: str, target: str, draw: Callable[[], Chart | None]) -> str | None:
+    """The HTML of the chart of a kind for an entity; None when it has no data.
+
+    A chart holds no links and is worked out from the model alone, so its HTML is the same on every page that
+    shows it: drawn once a build, and only the HTML is kept (a figure as Python data takes several times the
+    memory of its JSON).
+    """
     if r.dry_run:
         return ""
-    height = chart.figure.get("layout", {}).get("height", 400)
-    # A chart holds no links and is worked out from the model alone: its HTML is the same on every page.
-    return r.model.cache.get(
-        ChartHtmlKey(chart.kind, chart.target),
-        lambda: r.render("chart", chart=chart, spec=chart.spec_json(), height=height),
-    )
+
+    def html() -> str | None:
+        chart = draw()
+        if chart is None:
+            return None
+        height = chart.figure.get("layout", {}).get("height", 400)
+        return r.render("chart", chart=chart, spec=chart.spec_json(), height=height)
+
+    return r.model.cache.get(ChartHtmlKey(kind, target), html)
 
 
 @block("chart")
@@ -54,28 +62,27 @@ def chart_block(r: BlockRenderer, args, page_entity) -> str:
     if kind not in KINDS:
         raise ValueError(f"type: skriv en av {', '.join(KINDS)}")
     target = r.target(args, page_entity, "id", "area", "strategy")
-    chart = None
     model = r.model
+    html = None
     if kind == "indicator":
         if not isinstance(target, Indicator):
             raise ValueError(f"«{target.id}» er ikke en indikator")
-        chart = model.cache.get(ChartKey(kind, target.id), lambda: indicator_chart(model, target))
+        html = chart_html(r, kind, target.id, lambda: indicator_chart(model, target))
     elif kind == "annual-cycle":
         strategy = target if isinstance(target, Strategy) else model.strategy_for(target.id)
         if strategy is not None:
-            chart = model.cache.get(ChartKey(kind, strategy.id), lambda: annual_cycle_chart(model, strategy))
+            html = chart_html(r, kind, strategy.id, lambda: annual_cycle_chart(model, strategy))
     elif isinstance(target, Strategy | Area | Goal):
-        chart = model.cache.get(ChartKey(kind, target.id), lambda: CHART_KINDS[kind](model, target.id))
-    if chart is None:
-        return r.render("chart_empty", target=target)
-    return render_chart(r, chart)
+        html = chart_html(r, kind, target.id, lambda: CHART_KINDS[kind](model, target.id))
+    return r.render("chart_empty", target=target) if html is None else html
 
 
 @block("charts")
 def charts_block(r: BlockRenderer, args, page_entity) -> str:
     """Every chart with data for an entity; nothing at all when there is none."""
     target = r.target(args, page_entity, "id", "area", "strategy")
-    html = [render_chart(r, c) for c in charts_for(r.model, target.id)]
+    drawn = (chart_html(r, kind, ident, draw) for kind, ident, draw in chart_makers(r.model, target.id))
+    html = [chart for chart in drawn if chart is not None]
     if isinstance(target, Strategy | Area):
         # A missing timeline is a gap in the plan a leader group should see, not a silently absent chart.
         untimed, actions = actions_without_timeline(r.model, target.id)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from strategy_site.blocks.charts import render_chart
+from strategy_site.blocks.charts import chart_html
 from strategy_site.blocks.renderer import BlockRenderer, block
-from strategy_site.charts import CHART_KINDS, Chart, ChartKey, indicator_chart
+from strategy_site.charts import CHART_KINDS, indicator_chart
 from strategy_site.core.models import Action, Area, Entity, Goal, Indicator, Meeting, Strategy
 from strategy_site.core.periods import MONTH_NAMES, Period, parse_period
 from strategy_site.measures.attainment import latest_rating
@@ -70,15 +70,17 @@ def _meeting(r: BlockRenderer, args, page_entity) -> Meeting:
     return meeting
 
 
-def _charts(r: BlockRenderer, entity: Entity) -> list[Chart | None]:
+def _charts(r: BlockRenderer, entity: Entity) -> list[str]:
     """The chart a leader needs beside an item: an area's ratings, a goal's or an indicator's indicators."""
     model = r.model
     if isinstance(entity, Strategy | Area):
-        return [model.cache.get(ChartKey("ratings", entity.id), lambda: CHART_KINDS["ratings"](model, entity.id))]
-    indicators = [entity] if isinstance(entity, Indicator) else []
-    if isinstance(entity, Goal):
-        indicators = [model.get(i) for i in model.indicators_of.get(entity.id, [])]
-    return [model.cache.get(ChartKey("indicator", i.id), lambda i=i: indicator_chart(model, i)) for i in indicators]
+        drawn = [chart_html(r, "ratings", entity.id, lambda: CHART_KINDS["ratings"](model, entity.id))]
+    else:
+        indicators = [entity] if isinstance(entity, Indicator) else []
+        if isinstance(entity, Goal):
+            indicators = [model.get(i) for i in model.indicators_of.get(entity.id, [])]
+        drawn = [chart_html(r, "indicator", i.id, lambda i=i: indicator_chart(model, i)) for i in indicators]
+    return [html for html in drawn if html is not None]
 
 
 def card(r: BlockRenderer, entity: Entity, note: str | None, period: Period | None, before: Meeting | None) -> Card:
@@ -96,7 +98,7 @@ def card(r: BlockRenderer, entity: Entity, note: str | None, period: Period | No
         out.period_before = previous_standing(r.model, entity, now).period
         if out.period_before is not None:
             out.figures_before = area_figures(r.model, entity.id, out.period_before)
-    out.charts = tuple(Markup(render_chart(r, c)) for c in _charts(r, entity) if c is not None)
+    out.charts = tuple(Markup(html) for html in _charts(r, entity))
     return out
 
 

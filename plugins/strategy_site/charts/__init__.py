@@ -9,7 +9,7 @@ they share.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from strategy_site.charts.actions import (
     actions_without_timeline,
@@ -22,7 +22,6 @@ from strategy_site.charts.base import Chart
 from strategy_site.charts.cycle import annual_cycle_chart, month_span, months_label
 from strategy_site.charts.indicators import indicator_chart, indicator_summary
 from strategy_site.charts.ratings import goal_tree_chart, rating_chart
-from strategy_site.core.cache import Key
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.models import Area, Goal, Indicator, Strategy
 
@@ -36,42 +35,42 @@ CHART_KINDS = {
 """Charts of a strategy or an area, by the name used in `<!-- strategy/chart type=... -->`."""
 
 
-@dataclass(frozen=True)
-class ChartKey(Key["Chart | None"]):
-    """The chart of a kind for an entity, drawn once a build."""
-
-    kind: str
-    target: str
+ChartMaker = tuple[str, str, Callable[[], "Chart | None"]]
+"""A chart not drawn yet: its kind, the entity it is about, and the function that draws it (None: no data)."""
 
 
-def charts_for(model: SiteModel, ident: str) -> list[Chart]:
-    """Every chart that has data for an entity, in the order a dashboard shows them."""
+def chart_makers(model: SiteModel, ident: str) -> list[ChartMaker]:
+    """Every chart an entity's page or dashboard may show, in the order shown, none of them drawn yet."""
     entity = model.get(ident)
-    out: list[Chart | None] = []
 
-    def indicator(ind: Indicator) -> Chart | None:
-        return model.cache.get(ChartKey("indicator", ind.id), lambda: indicator_chart(model, ind))
+    def indicator(ind: Indicator) -> ChartMaker:
+        return ("indicator", ind.id, lambda: indicator_chart(model, ind))
 
+    out: list[ChartMaker] = []
     if isinstance(entity, Strategy | Area):
-        out.extend(
-            model.cache.get(ChartKey(kind, ident), lambda b=b: b(model, ident)) for kind, b in CHART_KINDS.items()
-        )
+        out.extend((kind, ident, lambda b=b: b(model, ident)) for kind, b in CHART_KINDS.items())
         out.extend(indicator(i) for i in model.indicators_in(ident))
     elif isinstance(entity, Goal):
         out.extend(indicator(model.get(i)) for i in model.indicators_of.get(ident, []))
         if model.actions_in(ident):
-            out.append(model.cache.get(ChartKey("timeline", ident), lambda: timeline_chart(model, ident)))
+            out.append(("timeline", ident, lambda: timeline_chart(model, ident)))
     elif isinstance(entity, Indicator):
         out.append(indicator(entity))
-    return [c for c in out if c is not None]
+    return out
+
+
+def charts_for(model: SiteModel, ident: str) -> list[Chart]:
+    """Every chart that has data for an entity, in the order a dashboard shows them."""
+    return [chart for _, _, make in chart_makers(model, ident) if (chart := make()) is not None]
 
 
 __all__ = [
-    "ChartKey",
+    "ChartMaker",
     "CHART_KINDS",
     "Chart",
     "actions_without_timeline",
     "annual_cycle_chart",
+    "chart_makers",
     "charts_for",
     "goal_tree_chart",
     "indicator_chart",

@@ -16,7 +16,7 @@ V = TypeVar("V")
 
 
 class Key(Generic[V]):
-    """Base of the cache keys; subclass as a frozen dataclass, e.g. `class ChartKey(Key[Chart | None])`."""
+    """Base of the cache keys; subclass as a frozen dataclass, e.g. `class ChartHtmlKey(Key[str | None])`."""
 
     __slots__ = ()
 
