@@ -7,6 +7,7 @@ text. The loader validates nothing about the content; `core.load` does that with
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -90,7 +91,7 @@ def _walk(
     elif isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
-            name = str(key.value)
+            name = sys.intern(str(key.value))
             sub = (*path, name)
             line = key.start_mark.line + offset
             if name in seen:
