@@ -13,6 +13,7 @@ from __future__ import annotations
 from strategy_site.blocks.renderer import BlockRenderer, block
 from strategy_site.core.models import Area, Strategy
 from strategy_site.core.periods import PeriodError, parse_period
+from strategy_site.exports.spreadsheets import workbook_link_text
 from strategy_site.measures.reports import (
     change_labels,
     current_period,
@@ -34,11 +35,14 @@ def _period(args: dict[str, str]):
 
 
 def _exports(r: BlockRenderer, strategy: Strategy | None) -> dict[str, str]:
-    """Relative URLs of the unit's exports that exist in this build."""
+    """Relative URLs of the unit's exports that exist in this build, and the words of the workbook's link."""
     if strategy is None or r.url is None:
         return {}
     links = {kind: r.url(path) for kind, path in unit_exports(strategy.id).items()}
-    return {kind: url for kind, url in links.items() if url}
+    found = {kind: url for kind, url in links.items() if url}
+    if "xlsx" in found:
+        found["xlsx_text"] = workbook_link_text(r.model, strategy.id)
+    return found
 
 
 @block("action-summary")

@@ -38,17 +38,33 @@ ACTION_COLUMNS = [
     "Finansiering",
     "Risiko",
     "Risikomerknad",
-    "Periode",
-    "Statusnivå",
-    "Status",
-    "Statustekst",
-    "Nivå lest ut av teksten",
 ]
+# The latest status, after the action's own columns; left out for a strategy without a status scale.
+STATUS_COLUMNS = ["Periode", "Statusnivå", "Status", "Statustekst", "Nivå lest ut av teksten"]
+SUMMARY_COLUMNS = ["Periode", "Strategi/område", "Mål", "Mål med tiltak", "Tiltak"]
+SUMMARY_STATUS_COLUMNS = ["Igangsatt", "Gjennomført", "Snitt"]
+
+
+def _gives_status(model: SiteModel, strategy_id: str) -> bool:
+    """Whether the unit's actions report a status (`status_scale: none` says they do not)."""
+    return model.status_scale_for(strategy_id) is not None
+
+
+def _rates_goals(model: SiteModel, strategy_id: str) -> bool:
+    """Whether the unit rates its goals (`rating_scale: none` says it does not)."""
+    return model.rating_scale_for(strategy_id) is not None
+
+
+def action_columns(model: SiteModel, strategy_id: str) -> list[str]:
+    """The header of the unit's action rows: the latest status's columns only when its actions have a status."""
+    return ACTION_COLUMNS + STATUS_COLUMNS if _gives_status(model, strategy_id) else list(ACTION_COLUMNS)
 
 
 def action_rows(model: SiteModel, strategy_id: str) -> list[list[Any]]:
-    """One row per action of a unit with its latest status, ordered by area and goal number."""
+    """One row per action of a unit with its latest status, ordered by area and goal number
+    (the columns of `action_columns`)."""
     statuses = model.statuses_of(strategy_id)
+    width = len(action_columns(model, strategy_id))
     rows = []
     for area_id in model.areas_of.get(strategy_id, []):
         for action in model.actions_in(area_id):
@@ -77,7 +93,7 @@ def action_rows(model: SiteModel, strategy_id: str) -> list[list[Any]]:
                     level.label if level else None,
                     status.note if status else None,
                     ("ja" if status.inferred else "nei") if status else None,
-                ]
+                ][:width]
             )
     return _unique(rows)
 
@@ -98,7 +114,7 @@ def actions_csv(model: SiteModel, strategy_id: str) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(ACTION_COLUMNS)
+    writer.writerow(action_columns(model, strategy_id))
     for row in action_rows(model, strategy_id):
         writer.writerow(["" if v is None else _csv_number(spreadsheet_cell(v)) for v in row])
     return out.getvalue()
@@ -135,7 +151,13 @@ def _actions(model: SiteModel, strategy_id: str) -> list[Action]:
     return [model.get(i) for i in ids]  # type: ignore[misc]
 
 
+def _summary_columns(model: SiteModel, strategy_id: str) -> list[str]:
+    status = SUMMARY_STATUS_COLUMNS if _gives_status(model, strategy_id) else []
+    return SUMMARY_COLUMNS + status
+
+
 def _figures(model: SiteModel, strategy_id: str) -> list[list[Any]]:
+    width = len(_summary_columns(model, strategy_id))
     rows = []
     for period in [None, *reporting_periods(model, strategy_id)]:
         for ident in [strategy_id, *model.areas_of.get(strategy_id, [])]:
@@ -150,7 +172,7 @@ def _figures(model: SiteModel, strategy_id: str) -> list[list[Any]]:
                     s.actions_started,
                     s.actions_done,
                     rounded(s.mean_status, 1),  # as the pages show it: one decimal, half up
-                ]
+                ][:width]
             )
     return rows
 
@@ -177,27 +199,49 @@ def _attainment(model: SiteModel, strategy_id: str) -> list[list[Any]]:
 
 
 def actions_workbook(model: SiteModel, strategy_id: str) -> bytes:
-    """An Excel workbook of the unit's figures, actions, status history and goal attainment."""
+    """An Excel workbook of the unit's figures, actions, status history and goal attainment.
+
+    A unit whose actions have no status gets no status history or status columns, and one that does not rate
+    its goals no attainment sheet; the summary sheet says so, one sentence each, below its figures.
+    """
     strategy = model.get(strategy_id)
-    sheets = [
-        Sheet(
-            "Sammendrag",
-            ["Periode", "Strategi/område", "Mål", "Mål med tiltak", "Tiltak", "Igangsatt", "Gjennomført", "Snitt"],
-            _figures(model, strategy_id),
-        ),
-        Sheet("Tiltak", ACTION_COLUMNS, action_rows(model, strategy_id)),
-        Sheet(
-            "Statushistorikk",
-            ["Tiltak-id", "Tiltak", "Periode", "Nivå", "Status", "Statustekst", "Nivå lest ut av teksten"],
-            _status_history(model, strategy_id),
-        ),
-        Sheet(
-            "Måloppnåelse",
-            ["Område", "Mål nr.", "Mål-id", "Mål", "Vurdering", "Betydning", "Periode", "Antall tiltak"],
-            _attainment(model, strategy_id),
-        ),
-    ]
+    summary = Sheet("Sammendrag", _summary_columns(model, strategy_id), _figures(model, strategy_id))
+    sheets = [summary, Sheet("Tiltak", action_columns(model, strategy_id), action_rows(model, strategy_id))]
+    notes = []
+    if _gives_status(model, strategy_id):
+        sheets.append(
+            Sheet(
+                "Statushistorikk",
+                ["Tiltak-id", "Tiltak", "Periode", "Nivå", "Status", "Statustekst", "Nivå lest ut av teksten"],
+                _status_history(model, strategy_id),
+            )
+        )
+    else:
+        notes.append(model.labels.text("workbook_no_status_scale", unit=strategy.unit))
+    if _rates_goals(model, strategy_id):
+        sheets.append(
+            Sheet(
+                "Måloppnåelse",
+                ["Område", "Mål nr.", "Mål-id", "Mål", "Vurdering", "Betydning", "Periode", "Antall tiltak"],
+                _attainment(model, strategy_id),
+            )
+        )
+    else:
+        notes.append(model.labels.text("workbook_no_rating_scale", unit=strategy.unit))
+    summary.notes = notes
     for sheet in sheets:
         sheet.rows = [[spreadsheet_cell(v) for v in row] for row in sheet.rows]
+        sheet.notes = [spreadsheet_cell(note) for note in sheet.notes]
     cut = model.labels.text("spreadsheet_cut")
     return workbook(sheets, f"Handlingsplan – {strategy.unit}", "Strategisiden", _FIXED_TIME, cut)
+
+
+def workbook_link_text(model: SiteModel, strategy_id: str) -> str:
+    """The words of a link to the unit's workbook, naming only what it holds («Tiltak og status som …»)."""
+    kinds = {
+        (True, True): "workbook_link",
+        (True, False): "workbook_link_no_rating",
+        (False, True): "workbook_link_no_status",
+        (False, False): "workbook_link_actions",
+    }
+    return model.labels.text(kinds[_gives_status(model, strategy_id), _rates_goals(model, strategy_id)])

@@ -56,10 +56,14 @@ class Choice:
 
 @dataclass
 class Sheet:
+    """A sheet: a header row, data rows, and `notes`, sentences in column A below the data after an empty row
+    (so Excel's table range, filters and sorting stop before them; they do not widen the column)."""
+
     title: str
     header: Sequence[str]
     rows: Sequence[Sequence[Any]]
     choices: Sequence[Choice] = field(default_factory=tuple)
+    notes: Sequence[str] = field(default_factory=tuple)
 
 
 def _column(index: int) -> str:
@@ -119,6 +123,8 @@ def _sheet_xml(sheet: Sheet, cut: str) -> str:
     for number, row in enumerate(sheet.rows, start=2):
         cells = "".join(_cell(f"{c}{number}", v, cut=cut) for c, v in zip(columns, row, strict=True))
         out.append(f'<row r="{number}">{cells}</row>')
+    for number, note in enumerate(sheet.notes, start=len(sheet.rows) + 3):
+        out.append(f'<row r="{number}">{_cell(f"A{number}", note, cut=cut)}</row>')
     out.append("</sheetData>")
     out.append(_choices_xml(sheet.choices))
     out.append("</worksheet>")
