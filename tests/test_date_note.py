@@ -8,6 +8,10 @@ import re
 import pytest
 from conftest import BASE_SITE, build_once
 
+from strategy_site.checks.anchors import missing_section
+from strategy_site.core.load import Record
+from strategy_site.core.models import DateNote, Strategy
+
 NOTE = "Kilden oppgir ingen dato; nettstedet bruker 2022."
 FILES = {
     **BASE_SITE,
@@ -55,3 +59,53 @@ def test_every_museum_mark_carries_the_note_in_the_example_site(example_site):
     assert len(notes) == 1 and "ingen dato" in notes.pop()
     page = example_site.html("vm/forskning/vm-forskning-2/index.html")
     assert '<a href="../../#nar-vurderingene-ble-gjort"' in page
+
+
+def test_a_section_the_strategy_page_does_not_have_fails_the_build_naming_file_line_and_field(build_site):
+    files = {**FILES, "index.md": FILES["index.md"].replace("section: nar-vurderingene-ble-gjort", "section: nar")}
+    built = build_site(files)
+    built.assert_failed_after_rendering(
+        [
+            "index.md:6: undated_assessments.section: strategisiden har ikke ankeret «nar»; "
+            # The page's own heading and the headings of its blocks: the ids a link reaches on the finished page.
+            "overskriftene har ankrene nar-vurderingene-ble-gjort, maloppnaelse-per-omrade, alle-utviklingsmal"
+        ]
+    )
+
+
+def _strategy(section: str, line: int = 7) -> Record:
+    note = DateNote(periods=["2022"], note=NOTE, section=section)
+    entity = Strategy(type="strategy", id="s", title="S", unit="U", period={"start": 2018, "end": 2025})
+    entity.undated_assessments = note
+    return Record(entity, "s/index.md", {("undated_assessments", "section"): line})
+
+
+PAGE = (
+    '<h1>Strategi</h1><h2 id="nar-vurderingene-ble-gjort">Når vurderingene ble gjort</h2>'
+    '<p id="forklaring">…</p><h2 id="arshjul">Årshjul</h2><h3 id="a&amp;b">A og B</h3>'
+)
+
+
+@pytest.mark.parametrize("section", ["nar-vurderingene-ble-gjort", "forklaring", "a&b"])
+def test_any_id_on_the_finished_page_is_a_section_a_note_can_link_to(section):
+    assert missing_section(_strategy(section), PAGE) is None
+
+
+@pytest.mark.parametrize(
+    ("section", "says"),
+    [
+        ("nar-vurderingen-ble-gjort", "; mente du «nar-vurderingene-ble-gjort»?"),
+        ("#arshjul", "; mente du «arshjul»?"),
+        ("når-vurderingene-ble-gjort", "; mente du «nar-vurderingene-ble-gjort»?"),
+        ("dato", "; overskriftene har ankrene nar-vurderingene-ble-gjort, arshjul, a&b"),
+    ],
+)
+def test_a_missing_section_names_the_field_its_line_and_what_the_page_has(section, says):
+    problem = missing_section(_strategy(section, line=9), PAGE)
+    where = "s/index.md:9: undated_assessments.section"
+    assert str(problem) == f"{where}: strategisiden har ikke ankeret «{section}»{says}"
+
+
+def test_a_page_without_headings_says_so():
+    problem = missing_section(_strategy("dato"), "<p>Bare tekst.</p>")
+    assert problem.message == "strategisiden har ikke ankeret «dato»; siden har ingen overskrifter å lenke til"

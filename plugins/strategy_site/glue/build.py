@@ -23,6 +23,7 @@ from strategy_site.blocks.markup import PreparedPage, prepare
 from strategy_site.blocks.renderer import HiddenTarget, slot_pattern
 from strategy_site.blocks.scan import without_comments
 from strategy_site.checks.analysis import Analysis
+from strategy_site.checks.anchors import missing_section
 from strategy_site.checks.worklist import Place
 from strategy_site.core.audience import public_view
 from strategy_site.core.graph import SiteModel
@@ -308,9 +309,14 @@ class Build:
         return self.slot_re.sub(fill, html)
 
     def post_page(self, output: str, page: Page) -> str:
-        """The finished page with the held-back blocks in place."""
+        """The finished page with the held-back blocks in place; a strategy page has its date note's section."""
         late = self.late.pop(page.file.src_uri, None)
-        return late.place(output) if late else output
+        output = late.place(output) if late else output
+        record = self.records_by_path.get(page.file.src_uri)
+        problem = missing_section(record, output) if record is not None else None
+        if problem is not None:
+            self.report([problem])
+        return output
 
     def _page_data(self, page: Page, files: Files, record: Record | None) -> dict:
         """What a page's blocks show beyond the model: the editors' overview's stale pages, a meeting's PDF."""
