@@ -152,7 +152,7 @@ def test_goal_and_action_pages_link_both_ways(two_periods):
     # The timeline: start and end, and each milestone with whether it is reached, in words.
     facts = re.search(r'<div class="strategy-facts".*?</dl>', action, re.S).group(0)
     assert "januar 2019 – desember 2019" in facts
-    milestones = re.findall(r"<li>(.*?)</li>", re.search(r"<dt>Milepæler</dt><dd>(.*?)</dd>", facts).group(1))
+    milestones = re.findall(r"<li>(.*?)</li>", re.search(r"<dt>Milepæler</dt> <dd>(.*?)</dd>", facts).group(1))
     assert [re.sub(r"<[^>]+>", "", m) for m in milestones] == [
         "juni 2019: Søknadsverksted holdt (nådd)",
         "3. tertial 2019: Ny rutine for budsjettstøtte (ikke nådd)",

@@ -23,7 +23,7 @@ FILES = {
     .replace("Innledning.", "Innledning.\n\n## Når vurderingene ble gjort\n\nForklaringen."),
 }
 MARKER = (
-    '<sup class="strategy-date-note"><a href="{href}#nar-vurderingene-ble-gjort" title="{note}" '
+    '<sup class="strategy-date-note" data-search-exclude><a href="{href}#nar-vurderingene-ble-gjort" title="{note}" '
     'aria-label="Om datoen: {note}">*</a></sup>'
 )
 

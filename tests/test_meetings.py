@@ -73,19 +73,19 @@ def test_meeting_page_shows_each_item_with_latest_status_and_change(build_site):
     assert "<code>m/s-forskning-1/</code>" in goal and "http://127.0.0.1:8000/m/s-forskning-1/" in goal
     assert "Forskningsdirektør" in goal and "Forskergruppene må følges opp" in goal
     assert re.search(r"JA- <span class=\"strategy-badge__label\">Nesten nådd", goal) and "Godt i gang." in goal
-    assert re.search(r"Endring siden forrige periode</dt><dd>.*?Bedre .*?\(2021\)", goal)
+    assert re.search(r"Endring siden forrige periode</dt> <dd>.*?Bedre .*?\(2021\)", goal)
     # The goal had no rating in the period the previous meeting looked at.
-    assert re.search(r"Endring siden forrige møte</dt><dd>.*?Ny siden da .*?\(Ledermøte juni 2020\)", goal)
+    assert re.search(r"Endring siden forrige møte</dt> <dd>.*?Ny siden da .*?\(Ledermøte juni 2020\)", goal)
     assert 'data-strategy-chart="indicator"' in goal  # the goal's indicator
 
     action = _card(page, "s-tiltak-1")
     assert "Prodekan forskning" in action and "Igangsatt." in action and "3. tertial 2019" in action
-    assert re.search(r"Endring siden forrige periode</dt><dd>.*?Bedre .*?\(2\. tertial 2019\)", action)
-    assert re.search(r"Endring siden forrige møte</dt><dd>.*?Bedre", action)
+    assert re.search(r"Endring siden forrige periode</dt> <dd>.*?Bedre .*?\(2\. tertial 2019\)", action)
+    assert re.search(r"Endring siden forrige møte</dt> <dd>.*?Bedre", action)
 
     indicator = _card(page, "s-publikum")
     assert "61 000 besøk (2020)" in indicator  # (the card's spaces made plain)
-    assert re.search(r"Endring siden forrige periode</dt><dd>.*?Dårligere .*?\(2019\)", indicator)
+    assert re.search(r"Endring siden forrige periode</dt> <dd>.*?Dårligere .*?\(2019\)", indicator)
     assert 'data-strategy-chart="indicator"' in indicator
 
     area = _card(page, "s-forskning")

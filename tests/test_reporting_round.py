@@ -13,7 +13,7 @@ from strategy_site.charts.cycle import annual_cycle_chart
 
 def open_period(built) -> str:
     html = built.html("index.html")
-    match = re.search(r"<dt>Åpen for rapportering</dt><dd>(.*?)</dd>", html)
+    match = re.search(r"<dt>Åpen for rapportering</dt> <dd>(.*?)</dd>", html)
     return match.group(1) if match else ""
 
 

@@ -179,7 +179,8 @@ class BlockRenderer:
 
     def date_note(self, ident: str, period) -> Markup:
         """A marker after the date of an assessment the site dated itself: the note as its title, a link to the
-        section of the strategy page that explains it (nothing when the source gives the date)."""
+        section of the strategy page that explains it (nothing when the source gives the date). Kept out of search
+        (`data-search-exclude`): a bare * in a hit's preview says nothing, and Material lost the text after it."""
         note = date_note(self.model, ident, period)
         if note is None:
             return Markup("")
@@ -187,12 +188,11 @@ class BlockRenderer:
         url = self.link(strategy.id) if strategy else None
         text = escape(note.note)
         said = escape(self.label("date_note", note=note.note))
+        sup = '<sup class="strategy-date-note" data-search-exclude'
         if url is None or not note.section:
-            return Markup(f'<sup class="strategy-date-note" title="{text}" aria-label="{said}">*</sup>')
+            return Markup(f'{sup} title="{text}" aria-label="{said}">*</sup>')
         href = escape(f"{url}#{note.section}")
-        return Markup(
-            f'<sup class="strategy-date-note"><a href="{href}" title="{text}" aria-label="{said}">*</a></sup>'
-        )
+        return Markup(f'{sup}><a href="{href}" title="{text}" aria-label="{said}">*</a></sup>')
 
     def last_value(self, indicator: Indicator) -> str:
         period, value = max(indicator.values.items(), key=lambda kv: parse_period(kv[0]))
