@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 from conftest import BASE_SITE
 
@@ -35,3 +37,47 @@ def test_search_blocks_are_configurable(build_site):
     built = build_site(BASE_SITE, options="search_blocks: [facts, statements, goals]")
     assert built.ok, built.log
     assert "Styrke forskergrupper" in _index(built)["forskning/"]
+
+
+def test_large_generated_files_wait_on_disk_and_are_removed_after_the_build(build_site, monkeypatch, tmp_path):
+    # MkDocs keeps a generated file's content until the build ends; large ones (the export) wait in a folder.
+    from strategy_site.glue import files as generated
+
+    monkeypatch.setattr(generated, "SPILL_BYTES", 1000)
+    folders: list[Path] = []
+    make_folder = tempfile.mkdtemp
+
+    def mkdtemp(**kwargs) -> str:
+        folders.append(Path(make_folder(dir=tmp_path, **kwargs)))
+        return str(folders[-1])
+
+    monkeypatch.setattr(generated.tempfile, "mkdtemp", mkdtemp)
+    built = build_site(BASE_SITE)
+    assert built.ok, built.log
+    assert len(folders) == 1 and not folders[0].exists()
+    export = built.export()
+    assert export["strategies"] and len((built.site / "export/strategy.json").read_bytes()) > 1000
+
+
+def test_large_generated_files_are_removed_when_the_build_fails(build_site, monkeypatch, tmp_path):
+    from strategy_site.glue import files as generated
+
+    monkeypatch.setattr(generated, "SPILL_BYTES", 1000)
+    folders: list[Path] = []
+    make_folder = tempfile.mkdtemp
+
+    def mkdtemp(**kwargs) -> str:
+        folders.append(Path(make_folder(dir=tmp_path, **kwargs)))
+        return str(folders[-1])
+
+    monkeypatch.setattr(generated.tempfile, "mkdtemp", mkdtemp)
+    from strategy_site.glue.build import Build
+
+    def fails(self, output, page):
+        raise OSError("disken er full")
+
+    # A build that stops after the files were made (here: writing the first page fails).
+    monkeypatch.setattr(Build, "post_page", fails)
+    built = build_site(BASE_SITE)
+    assert not built.ok
+    assert len(folders) == 1 and not folders[0].exists()

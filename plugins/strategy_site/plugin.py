@@ -185,6 +185,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        if self.build is not None:
+            self.build.clean()
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:

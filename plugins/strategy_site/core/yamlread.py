@@ -74,6 +74,15 @@ for _loader in (_LineLoader, _FAST_LOADER):
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
+# Every page of a kind has the same field paths (`("assessments", 0, "period")`): one tuple for each path, shared
+# by the line maps of all pages, which the build keeps for its messages.
+_PATHS: dict[Path, Path] = {}
+
+
+def _shared(path: Path) -> Path:
+    return _PATHS.setdefault(path, path)
+
+
 def _walk(
     node: yaml.Node,
     path: Path,
@@ -92,7 +101,7 @@ def _walk(
         seen: set[str] = set()
         for key, value in node.value:
             name = sys.intern(str(key.value))
-            sub = (*path, name)
+            sub = _shared((*path, name))
             line = key.start_mark.line + offset
             if name in seen:
                 dups.append((sub, line))
@@ -101,8 +110,9 @@ def _walk(
             _walk(value, sub, offset, lines, dups, numbers)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            lines[(*path, i)] = item.start_mark.line + offset
-            _walk(item, (*path, i), offset, lines, dups, numbers)
+            sub = _shared((*path, i))
+            lines[sub] = item.start_mark.line + offset
+            _walk(item, sub, offset, lines, dups, numbers)
 
 
 def parse_yaml(

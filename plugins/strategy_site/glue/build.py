@@ -97,6 +97,7 @@ class Build:
         self.nav_labels: dict[str, str] = {}
         self.nav: NavOrder | None = None
         self.books = MeetingBooks(options.meeting_pdfs, options.labels)
+        self.maker: FileMaker | None = None
         self.env = env or template_environment(config.theme.dirs)
 
     def add_files(self, files: Files, docs: list[SourceDoc], dirty: DirtyBuilds | None) -> Files:
@@ -117,7 +118,7 @@ class Build:
             dirty.update(self.model, docs, settings)
             dirty.mark_changed(files, self.model, docs)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
-        make = FileMaker(self.config, self.model, dirty)
+        make = self.maker = FileMaker(self.config, self.model, dirty)
         # An editor's file where the build makes one of its own stays; the check has reported it.
         in_the_way = {p.path for p in editor_files_in_the_way(files, self.analysis.model, self.options)}
         for file in self._generated(files, make):
@@ -332,7 +333,13 @@ class Build:
 
     def post_build(self, site_dir: str) -> None:
         """Print the meeting pages to their PDFs, now that the whole site is written."""
+        self.clean()
         self.books.make(Path(site_dir))
+
+    def clean(self) -> None:
+        """Remove what the build kept on disk for MkDocs to copy (also when the build failed)."""
+        if self.maker is not None:
+            self.maker.clean()
 
     def _overview_data(self, page: Page, files: Files) -> dict:
         """The stale pages for the editors' overview, with links relative to it."""

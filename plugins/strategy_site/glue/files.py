@@ -4,6 +4,8 @@ exports), kept between the builds of `mkdocs serve --dirty`."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,6 +118,11 @@ def page_stamps(files: Files) -> dict[str, tuple[int, int]] | None:
     return stamps
 
 
+# A generated file at least this large (the JSON export, a unit's workbook) waits on disk for MkDocs to copy it,
+# not in memory: MkDocs keeps a file's content until the build ends.
+SPILL_BYTES = 64 * 1024
+
+
 class FileMaker:
     """Makes the generated files of one build; in a dirty build, only those whose content changed."""
 
@@ -123,6 +130,7 @@ class FileMaker:
         self.config = config
         self.model = model
         self.dirty = dirty
+        self.spilled: Path | None = None
 
     def page(self, src: str, markdown: str) -> File:
         """A generated page; in a dirty build one that MkDocs renders again only when what it shows changed."""
@@ -136,6 +144,20 @@ class FileMaker:
         A unit's id in the key (or `WHOLE_SITE`) stands for the fingerprint of that unit's (the site's) content.
         """
         if self.dirty is None:
-            return File.generated(self.config, src, content=make())
+            content = make()
+            if len(content) < SPILL_BYTES:
+                return File.generated(self.config, src, content=content)
+            if self.spilled is None:
+                self.spilled = Path(tempfile.mkdtemp(prefix="strategy-files-"))
+            path = self.spilled / src
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            return File.generated(self.config, src, abs_src_path=str(path))
         units = self.dirty.units
         return self.dirty.kept(self.config, src, [units.get(part, part) for part in key], make)
+
+    def clean(self) -> None:
+        """Remove the files that waited on disk; called when the build has copied them, or failed."""
+        if self.spilled is not None:
+            shutil.rmtree(self.spilled, ignore_errors=True)
+            self.spilled = None
