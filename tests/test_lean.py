@@ -6,6 +6,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import BASE_SITE
 
 
@@ -39,8 +40,10 @@ def test_search_blocks_are_configurable(build_site):
     assert "Styrke forskergrupper" in _index(built)["forskning/"]
 
 
-def test_large_generated_files_wait_on_disk_and_are_removed_after_the_build(build_site, monkeypatch, tmp_path):
-    # MkDocs keeps a generated file's content until the build ends; large ones (the export) wait in a folder.
+@pytest.fixture
+def spill_folders(monkeypatch, tmp_path) -> list[Path]:
+    """The folders where large generated files wait for MkDocs to copy them, with a threshold low enough that the
+    export is one of them."""
     from strategy_site.glue import files as generated
 
     monkeypatch.setattr(generated, "SPILL_BYTES", 1000)
@@ -52,25 +55,18 @@ def test_large_generated_files_wait_on_disk_and_are_removed_after_the_build(buil
         return str(folders[-1])
 
     monkeypatch.setattr(generated.tempfile, "mkdtemp", mkdtemp)
+    return folders
+
+
+def test_large_generated_files_wait_on_disk_and_are_removed_after_the_build(build_site, spill_folders):
+    # MkDocs keeps a generated file's content until the build ends; large ones (the export) wait in a folder.
     built = build_site(BASE_SITE)
     assert built.ok, built.log
-    assert len(folders) == 1 and not folders[0].exists()
-    export = built.export()
-    assert export["strategies"] and len((built.site / "export/strategy.json").read_bytes()) > 1000
+    assert len(spill_folders) == 1 and not spill_folders[0].exists()
+    assert built.export()["strategies"] and len((built.site / "export/strategy.json").read_bytes()) > 1000
 
 
-def test_large_generated_files_are_removed_when_the_build_fails(build_site, monkeypatch, tmp_path):
-    from strategy_site.glue import files as generated
-
-    monkeypatch.setattr(generated, "SPILL_BYTES", 1000)
-    folders: list[Path] = []
-    make_folder = tempfile.mkdtemp
-
-    def mkdtemp(**kwargs) -> str:
-        folders.append(Path(make_folder(dir=tmp_path, **kwargs)))
-        return str(folders[-1])
-
-    monkeypatch.setattr(generated.tempfile, "mkdtemp", mkdtemp)
+def test_large_generated_files_are_removed_when_the_build_fails(build_site, spill_folders, monkeypatch):
     from strategy_site.glue.build import Build
 
     def fails(self, output, page):
@@ -80,4 +76,4 @@ def test_large_generated_files_are_removed_when_the_build_fails(build_site, monk
     monkeypatch.setattr(Build, "post_page", fails)
     built = build_site(BASE_SITE)
     assert not built.ok
-    assert len(folders) == 1 and not folders[0].exists()
+    assert len(spill_folders) == 1 and not spill_folders[0].exists()
