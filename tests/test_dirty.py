@@ -97,6 +97,9 @@ def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp
     build(load_config(config_file=str(config_file), site_dir=str(full)))
     showing = {p for p in _mtimes(full) if "Nytt navn på målet" in _article(full / p)}
     assert len(showing) >= 4, "the goal, its area, its dashboard and its strategy show the new title"
+    # The export, whose entities are worked out again only where they show the edit, is the full build's.
+    export = (site / "export/strategy.json").read_bytes()
+    assert "Nytt navn på målet".encode() in export and export == (full / "export/strategy.json").read_bytes()
     # Every page that shows the goal was rendered again, with the edit.
     assert showing <= rendered
     assert all("Nytt navn på målet" in _article(site / p) for p in showing)

@@ -4,6 +4,7 @@ valid page survives the trip through the JSON export unchanged."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -229,3 +230,24 @@ def test_every_valid_page_round_trips_through_the_json_export(strategy, area, go
     # The pages as written are what was loaded: the loader itself lost nothing.
     for data, record in zip(pages, loaded.records, strict=True):
         assert record.entity == MODELS[data["type"]].model_validate(data)
+
+
+def test_the_export_written_an_entity_at_a_time_is_the_json_of_the_whole_export():
+    # `export_json` writes each entity on its own (serve --dirty keeps them); the text is `json.dumps`'s.
+    from strategy_site.exports.json_export import build_export
+    from strategy_site.exports.safe_text import json_for_html
+    from strategy_site.glue.command import load_site
+
+    model = load_site(str(Path(__file__).resolve().parents[1] / "mkdocs.yml")).analysis.model
+    url_of = lambda ident: f"{ident}/"  # noqa: E731
+    whole = json_for_html(build_export(model, url_of), indent=2) + "\n"
+    kept: dict[str, tuple[str, str]] = {}
+    assert export_json(model, url_of) == whole == export_json(model, url_of, kept, lambda ident: "same")
+    assert len(kept) == len(model.records)
+    # Kept pieces are used while their key holds, and worked out again when it changes.
+    goal = next(iter(model.goals_in(model.strategies[0])))
+    kept[goal.id] = ("same", '    {"kept": true}')
+    assert '{"kept": true}' in export_json(model, url_of, kept, lambda ident: "same")
+    assert export_json(model, url_of, kept, lambda ident: "changed") == whole
+    empty = type(model)(scales=model.scales)
+    assert export_json(empty, url_of) == json_for_html(build_export(empty, url_of), indent=2) + "\n"

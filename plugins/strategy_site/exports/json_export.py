@@ -36,6 +36,12 @@ def figures(model: SiteModel, ident: str) -> dict[str, Any]:
 
 def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, Any]:
     """The whole computed model as plain data: strategies with figures per area, and every entity."""
+    entities = [entity_data(model, ident, url_of) for ident in sorted(model.records)]
+    return {"version": EXPORT_VERSION, "strategies": strategies_data(model), "entities": entities}
+
+
+def strategies_data(model: SiteModel) -> list[dict[str, Any]]:
+    """Each strategy with its figures, and each of its areas with theirs."""
     strategies = []
     for sid in model.strategies:
         strategy: Strategy = model.get(sid)  # type: ignore[assignment]
@@ -56,18 +62,20 @@ def build_export(model: SiteModel, url_of: Callable[[str], str]) -> dict[str, An
             for aid in model.areas_of.get(sid, [])
         ]
         strategies.append(entry)
-    entities = []
-    for ident, record in sorted(model.records.items()):
-        # The page's fields as validated, then what the site computes under keys no page type uses
-        # (an indicator's `source` or a goal's `area` must not be overwritten), so the entity round-trips.
-        data = record.entity.model_dump(mode="json", exclude_defaults=True)
-        data.update(type=record.entity.type, id=ident, url=url_of(ident), file=record.path)
-        data["placed_in"] = {"strategy": model.strategy_of.get(ident), "area": model.area_of.get(ident)}
-        computed = entity_figures(model, ident)
-        if computed is not None:
-            data["attainment"] = computed
-        entities.append(data)
-    return {"version": EXPORT_VERSION, "strategies": strategies, "entities": entities}
+    return strategies
+
+
+def entity_data(model: SiteModel, ident: str, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """One entity: the page's fields as validated, then what the site computes under keys no page type uses (an
+    indicator's `source` or a goal's `area` must not be overwritten), so the entity round-trips."""
+    record = model.records[ident]
+    data = record.entity.model_dump(mode="json", exclude_defaults=True)
+    data.update(type=record.entity.type, id=ident, url=url_of(ident), file=record.path)
+    data["placed_in"] = {"strategy": model.strategy_of.get(ident), "area": model.area_of.get(ident)}
+    computed = entity_figures(model, ident)
+    if computed is not None:
+        data["attainment"] = computed
+    return data
 
 
 def entity_from_export(data: dict[str, Any]) -> Entity:
@@ -76,7 +84,34 @@ def entity_from_export(data: dict[str, Any]) -> Entity:
     return MODELS[fields["type"]].model_validate(fields)
 
 
-def export_json(model: SiteModel, url_of: Callable[[str], str]) -> str:
-    """The export as stable, readable JSON (same model, same bytes)."""
+def export_json(
+    model: SiteModel,
+    url_of: Callable[[str], str],
+    kept: dict[str, tuple[str, str]] | None = None,
+    key_of: Callable[[str], str] | None = None,
+) -> str:
+    """The export as stable, readable JSON (same model, same bytes): the text of `build_export`.
+
+    Written an entity at a time. `kept` (id → key and JSON) keeps each entity's JSON for the next build of
+    `mkdocs serve --dirty`: an entity whose `key_of(id)` has not changed is not worked out again.
+    """
     # Escaped for HTML as well, so a title with markup is inert even where the file is shown or embedded.
-    return json_for_html(build_export(model, url_of), indent=2) + "\n"
+    head = json_for_html({"version": EXPORT_VERSION, "strategies": strategies_data(model)}, indent=2)
+
+    def entity(ident: str) -> str:
+        key = key_of(ident) if key_of is not None and kept is not None else None
+        if key is not None and ident in kept and kept[ident][0] == key:
+            return kept[ident][1]
+        # As `json.dumps(..., indent=2)` writes an item of a list two levels down (JSON text holds no line
+        # break inside a string, so every line break is one of the layout's).
+        text = "    " + json_for_html(entity_data(model, ident, url_of), indent=2).replace("\n", "\n    ")
+        if key is not None:
+            kept[ident] = (key, text)
+        return text
+
+    entities = [entity(ident) for ident in sorted(model.records)]
+    if kept is not None:
+        for gone in kept.keys() - model.records.keys():
+            del kept[gone]
+    listed = "[\n" + ",\n".join(entities) + "\n  ]" if entities else "[]"
+    return head[: -len("\n}")] + ',\n  "entities": ' + listed + "\n}\n"

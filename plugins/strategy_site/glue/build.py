@@ -32,14 +32,12 @@ from strategy_site.core.load import Record, SourceDoc, page_body
 from strategy_site.core.models import Meeting
 from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
-from strategy_site.exports.export_schema import export_schema_json
-from strategy_site.exports.json_export import export_json
-from strategy_site.exports.spreadsheets import actions_csv, actions_workbook
 from strategy_site.glue.assets import asset_files
 from strategy_site.glue.briefing import MeetingBooks
-from strategy_site.glue.dirty import WHOLE_SITE, DirtyBuilds
+from strategy_site.glue.dirty import DirtyBuilds
 from strategy_site.glue.files import FileMaker, editor_files_in_the_way
 from strategy_site.glue.nav import NavOrder
+from strategy_site.glue.outputs import export_files, short_links
 from strategy_site.glue.settings import owner_contacts_from
 from strategy_site.measures.reports import reporting_periods
 from strategy_site.site import layout
@@ -141,11 +139,9 @@ class Build:
             }
         if options.editor_guide and not files.get_file_from_path(options.editor_guide):
             yield make.page(options.editor_guide, guide_markdown(model, self.env))
-        for ident, alias_of in [*((i, i) for i in model.records), *model.aliases.items()]:
-            redirect = self._redirect(ident, alias_of)
-            yield make.kept(layout.short_src(options.short_url_prefix, ident), [redirect], lambda text=redirect: text)
+        yield from short_links(self.env, model, options.short_url_prefix, self.files_by_id, make)
         if options.export:
-            yield from self._exports(make)
+            yield from export_files(model, self.files_by_id, make)
         # The editors' overview is for the editors: a public build leaves it out with its findings.
         overview = options.editor_overview if self.audience == "internal" else None
         reports = [
@@ -219,27 +215,6 @@ class Build:
         if not target.startswith(("?", "#")) and not repo.endswith("/"):
             repo += "/"
         return urljoin(repo, target)
-
-    def _exports(self, make: FileMaker) -> Iterable[File]:
-        model = self.model
-        urls = [self.files_by_id[i].url for i in sorted(model.records)]
-        yield make.kept(
-            layout.EXPORT_JSON, [WHOLE_SITE, *urls], lambda: export_json(model, lambda i: self.files_by_id[i].url)
-        )
-        yield make.kept(layout.EXPORT_SCHEMA, [WHOLE_SITE], export_schema_json)
-        for sid in model.strategies:
-            if model.actions_in(sid):
-                paths = layout.unit_exports(sid)
-                yield make.kept(paths["csv"], [sid], lambda sid=sid: actions_csv(model, sid))
-                yield make.kept(paths["xlsx"], [sid], lambda sid=sid: actions_workbook(model, sid))
-
-    def _redirect(self, ident: str, target_id: str) -> str:
-        """A small page at the short URL that forwards to the entity's page."""
-        url = layout.redirect_target(self.options.short_url_prefix, target_id, self.files_by_id[target_id].url)
-        template = self.env.get_template("strategy/redirect.html")
-        # Jinja drops a template's final line break; the page ends with one.
-        title = self.model.get(target_id).title
-        return template.render(title=title, url=url, moved=self.model.labels.text("redirect_moved")) + "\n"
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """A page's Markdown with comments out, id links resolved and slots where its blocks go."""
