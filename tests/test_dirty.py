@@ -131,3 +131,26 @@ def test_a_dirty_rebuild_of_the_example_site_without_changes_renders_no_page(tmp
     finally:
         config.plugins.on_shutdown()
     assert {p for p in after if after[p] != before.get(p)} - {"404.html"} == set()
+
+
+def test_a_dirty_rebuild_still_finds_what_an_edited_page_loads_from_outside(two_units, caplog):
+    # The offline check keeps each page's findings between dirty builds and reads again only edited pages.
+    config_file, site = two_units / "mkdocs.yml", two_units / "site"
+    config = load_config(config_file=str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    goal = sorted((two_units / "docs").glob("*/*/*/*-1.md"))[0]
+    original = goal.read_text(encoding="utf-8")
+    try:
+        build(config, dirty=True)
+        assert "https://example.org/kart.png" not in caplog.text
+        goal.write_text(original + "\n![Kart](https://example.org/kart.png)\n", "utf-8")
+        later = time.time() + 5
+        os.utime(goal, (later, later))
+        for _ in range(2):  # found in the build after the edit, and still in the next (kept)
+            caplog.clear()
+            config = load_config(config_file=str(config_file), site_dir=str(site))
+            build(config, dirty=True)
+            assert f"{goal.relative_to(two_units / 'docs').as_posix()}" in caplog.text
+            assert "https://example.org/kart.png" in caplog.text
+    finally:
+        config.plugins.on_shutdown()

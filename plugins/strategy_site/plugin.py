@@ -129,8 +129,9 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it, leave it out.
             for problem in problems:
                 files.remove(files.get_file_from_path(problem.path))
-            problems += offline_problems(self.config, config, docs)
-            known = self.dirty_builds.loaded if self.dirty_builds is not None else None
+            dirty = self.dirty_builds
+            problems += offline_problems(self.config, config, docs, kept=dirty.offline if dirty else None)
+            known = dirty.loaded if dirty is not None else None
             analysis = analyse(
                 docs,
                 self.scales,

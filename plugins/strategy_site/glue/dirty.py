@@ -125,6 +125,8 @@ class DirtyBuilds:
     written: dict[str, str] = field(default_factory=dict)
     # The records read from each page, by (path, text): a rebuild reads only the edited pages' frontmatter.
     loaded: dict = field(default_factory=dict)
+    # Each page's findings of the offline check, with the text they were found in (`glue.offline`).
+    offline: dict = field(default_factory=dict)
     # Each entity's part of the JSON export, with the key it was made for (`exports.json_export.export_json`).
     export_pieces: dict[str, tuple[str, str]] = field(default_factory=dict)
     # The blocks' template environment with its compiled templates, by the theme's template folders.

@@ -10,11 +10,19 @@ from strategy_site.core.load import SourceDoc
 from strategy_site.core.problems import Problem
 
 
-def offline_problems(options, config, docs: Iterable[SourceDoc], *, settings: bool = True) -> list[Problem]:
+def offline_problems(
+    options,
+    config,
+    docs: Iterable[SourceDoc],
+    *,
+    settings: bool = True,
+    kept: dict[str, tuple[str, list[Problem]]] | None = None,
+) -> list[Problem]:
     """What the site would load from outside itself, unless the plugin's `offline` option is off.
 
     `settings=False` leaves out mkdocs.yml's findings (the check command reports the pages, by their path in
-    the docs folder).
+    the docs folder). `kept` (path → text and findings) keeps each page's findings for the next build of
+    `mkdocs serve --dirty`, which reads again only the pages whose text changed.
     """
     if not options.offline:
         return []
@@ -32,5 +40,11 @@ def offline_problems(options, config, docs: Iterable[SourceDoc], *, settings: bo
             labels=options.labels,
         )
     for doc in docs:
-        found += content_findings(doc.path, doc.text, options.labels)
+        if kept is not None and doc.path in kept and kept[doc.path][0] == doc.text:
+            found += kept[doc.path][1]
+            continue
+        findings = content_findings(doc.path, doc.text, options.labels)
+        if kept is not None:
+            kept[doc.path] = (doc.text, findings)
+        found += findings
     return found
