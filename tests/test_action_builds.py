@@ -187,3 +187,53 @@ def test_a_site_sets_its_own_status_scale_and_what_counts_as_started_and_done(bu
     default = two_periods
     assert "igangsatt aktivitet på 2 av tiltakene, og 0 er gjennomført" in default.html("rapporter/2019-T3/index.html")
     assert "ingen status for gjeldende periode" in default.html("redaktor/index.html")
+
+
+def test_reports_of_past_years_are_one_page_per_year(build_site):
+    # A unit that reports every tertial: this year's tertials each get a report, earlier years one each.
+    files = {
+        **TWO_PERIODS,
+        "forskning/tiltak-5.md": """
+        ---
+        type: action
+        id: s-tiltak-5
+        goals: [s-forskning-1]
+        title: Tiltak over to år
+        status:
+          - {period: 2019-T1, level: 1}
+          - {period: 2019-T3, level: 2}
+          - {period: 2020-T1, level: 4, note: Ferdig.}
+        ---
+        """,
+        "moter/tertialmote.md": """
+        ---
+        type: meeting
+        id: s-mote
+        strategy: s
+        title: Tertialmøte
+        date: 2019-06-10
+        period: 2019-T2
+        items:
+          - {ref: s-tiltak-5}
+        ---
+        """,
+    }
+    built = build_site(files)
+    assert built.ok, built.log
+    reports = sorted(p.parent.name for p in (built.site / "rapporter").glob("*/index.html"))
+    assert reports == ["2019", "2020-T1"]
+    year = built.html("rapporter/2019/index.html")
+    # The year's report shows the status at the year's end; the next report changes from there.
+    assert change_marks(year)["s-tiltak-5"] == "new" and change_marks(year)["s-tiltak-2"] == "new"
+    assert change_marks(built.html("rapporter/2020-T1/index.html"))["s-tiltak-5"] == "up"
+    # A meeting about a folded tertial points to its year's report.
+    meeting = built.html("moter/tertialmote/index.html")
+    assert re.search(r'<a href="[./]*rapporter/2019/">statusrapporten for 2019</a>', meeting), meeting
+    unfolded = build_site(files, options="reports_fold_past_years: false")
+    assert unfolded.ok, unfolded.log
+    assert sorted(p.parent.name for p in (unfolded.site / "rapporter").glob("*/index.html")) == [
+        "2019-T1",
+        "2019-T2",
+        "2019-T3",
+        "2020-T1",
+    ]

@@ -12,8 +12,10 @@ from strategy_site.core.scales import Scales
 from strategy_site.measures.reports import (
     change_of,
     current_period,
+    fold_past_years,
     period_report,
     previous_period,
+    report_period_for,
     reporting_periods,
     summary_for,
 )
@@ -64,7 +66,22 @@ class TestPeriods:
         assert current_period(analysed(pages).model, "s", configured="2019-T3").key == "2019-T3"
         own = site({"t1": action("t1", "g1", "2019-T1:0")}, strategy_extra="current_period: 2020-Q1\n")
         assert current_period(analysed(own).model, "s", configured="2019-T3").key == "2020-Q1"
-        assert [p.key for p in reporting_periods(analysed(own).model, "s")] == ["2019-T1", "2020-Q1"]
+        # 2019-T1 lies in a year before the current period's: its report is the year's.
+        assert [p.key for p in reporting_periods(analysed(own).model, "s")] == ["2019", "2020-Q1"]
+
+    def test_reports_of_past_years_are_one_per_year_and_this_years_one_per_period(self):
+        statuses = ("2019-T1:0", "2019-T2:1", "2019-T3:2", "2020-T1:2", "2020-T2:3", "2021-T1:3", "2021-T2:4")
+        model = analysed(site({"t1": action("t1", "g1", *statuses)})).model
+        assert [p.key for p in reporting_periods(model, "s")] == ["2019", "2020", "2021-T1", "2021-T2"]
+        # The year's report shows the status at the year's end, and the next report changes from there.
+        assert report_period_for(model, "s", P("2020-T2")).key == "2020"
+        assert report_period_for(model, "s", P("2021-T2")).key == "2021-T2"
+        assert report_period_for(model, "s", P("2018")) is None
+        model.fold_past_years = False
+        model.cache = type(model.cache)()
+        assert [p.key for p in reporting_periods(model, "s")] == [s.split(":")[0] for s in statuses]
+        # A period that spans years (none here) and one that is already a year stay as they are.
+        assert [p.key for p in fold_past_years([P("2018"), P("2019-H2"), P("2020-Q1")])] == ["2018", "2019", "2020-Q1"]
 
     def test_previous_period_is_the_one_before_in_the_list(self):
         periods = sorted(P(k) for k in ["2019-T1", "2019-T2", "2019-T3"])

@@ -261,6 +261,9 @@ def test_reports_are_capped_and_many_periods_are_a_lint():
         "t.md": page(f"type: action\nid: s-mange\ngoals: [s-forskning-1]\ntitle: T\nstatus:\n{entries}"),
     }
     analysis = analyse(docs_of(files), SCALES)
+    # The latest REPORT_LIMIT periods get reports; those in earlier years fold into their years.
+    assert [p.key for p in reporting_periods(analysis.model, "s")][:2] == ["2007", "2008"]
+    analysis.model.fold_past_years, analysis.model.cache = False, type(analysis.model.cache)()
     assert len(reporting_periods(analysis.model, "s")) == REPORT_LIMIT
     found = [str(p) for p in analysis.errors]
     assert any("tiltakene rapporterer status for 3002 ulike perioder" in m for m in found), found

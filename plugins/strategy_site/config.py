@@ -150,6 +150,10 @@ class StrategyConfig(Config):
     reports = c.Type(bool, default=True)
     """Generate a status report page per reporting period of each unit, at `<unit>/rapporter/<period>/`.
     `reports: true`"""
+    reports_fold_past_years = c.Type(bool, default=True)
+    """Reports of the periods in years before the current period's year are one report per year (its end
+    against the year before), so a unit that reports every tertial gets a page per tertial of this year and
+    one per earlier year. `false`: a page for every period. `reports_fold_past_years: true`"""
     editor_overview = c.Type(str, default="redaktor/index.md")
     """Where the generated editors' overview page goes (empty: none). `editor_overview: redaktor/index.md`"""
     # Meetings: the briefing book of each meeting page.

@@ -28,7 +28,7 @@ from strategy_site.measures.meetings import (
     previous_meeting,
     previous_standing,
 )
-from strategy_site.measures.reports import reporting_periods
+from strategy_site.measures.reports import report_period_for
 from strategy_site.measures.status import status_at
 from strategy_site.site.layout import report_path
 
@@ -115,9 +115,9 @@ def meeting_items_block(r: BlockRenderer, args, page_entity) -> str:
         if (entity := r.model.get(item.ref)) is not None
     ]
     strategy_id = r.model.strategy_of.get(meeting.id)
-    report = None
-    if strategy_id and period in reporting_periods(r.model, strategy_id) and r.url:
-        report = r.url(report_path(r.model, strategy_id, period))
+    report = report_period = None
+    if strategy_id and r.url and (report_period := report_period_for(r.model, strategy_id, period)) is not None:
+        report = r.url(report_path(r.model, strategy_id, report_period))
     return r.render(
         "meeting_items",
         meeting=meeting,
@@ -125,6 +125,7 @@ def meeting_items_block(r: BlockRenderer, args, page_entity) -> str:
         period=period,
         before=before,
         report=report,
+        report_period=report_period,
         labels={change: r.label(f"meeting_change_{change}") for change in CHANGES},
         site_url=r.data.get("site_url"),
         short_prefix=r.model.short_url_prefix,

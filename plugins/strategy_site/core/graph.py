@@ -47,6 +47,8 @@ class SiteModel:
     # Site settings like `scales`; the plugin sets them from mkdocs.yml.
     labels: Labels = field(default_factory=lambda: DEFAULT, repr=False, compare=False)
     short_url_prefix: str = "m"
+    # Whether the periods of earlier years are reported as their year (the option `reports_fold_past_years`).
+    fold_past_years: bool = True
     # The note, source and place of indicator values read from data files, by indicator id and period.
     value_details: dict[str, dict[str, ValueDetail]] = field(default_factory=dict, repr=False)
     # What the build works out from the model for many pages (a chart, an action's status timeline), by key.

@@ -110,6 +110,7 @@ class Build:
             view.model.value_details = self.model.value_details
             self.model, self.hidden = view.model, view.hidden_ids
         self.model.labels, self.model.short_url_prefix = self.options.labels, self.options.short_url_prefix
+        self.model.fold_past_years = self.options.reports_fold_past_years
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         if dirty is not None:
             settings = repr(sorted(dict(self.options).items())) + repr(self.data.rows)

@@ -72,7 +72,24 @@ def _reporting_periods(model: SiteModel, strategy_id: str) -> list[Period]:
     latest = sorted(keys)[-REPORT_LIMIT:]
     if current is not None and current not in latest:
         latest = sorted([*latest[1:], current] if len(latest) == REPORT_LIMIT else [*latest, current])
-    return latest
+    return fold_past_years(latest) if model.fold_past_years else latest
+
+
+def fold_past_years(periods: list[Period]) -> list[Period]:
+    """The periods (in order) with each period within a year before the last period's year as that year:
+    2019-T1, 2019-T2, 2019-T3, 2020-T1 → 2019, 2020-T1. Periods that span years stay as they are."""
+    if not periods:
+        return periods
+    year = periods[-1].end.year
+    folded = {parse_period(p.end.year) if p.end.year < year and p.start.year == p.end.year else p for p in periods}
+    return sorted(folded)
+
+
+def report_period_for(model: SiteModel, strategy_id: str, period: Period) -> Period | None:
+    """The reporting period whose report covers a period: the period itself, or the year it is folded into."""
+    return next(
+        (p for p in reporting_periods(model, strategy_id) if p.start <= period.start <= period.end <= p.end), None
+    )
 
 
 def current_period(model: SiteModel, strategy_id: str, configured: str | None = None) -> Period | None:
