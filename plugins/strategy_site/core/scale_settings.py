@@ -133,16 +133,22 @@ def _free_names(option: str, values: Mapping[str, Any], problems: list[str]) -> 
     return [(name, item) for name, item in named if name not in (NO_SCALE, SITE_SCALE)]
 
 
-def _rating_scale(where: str, items: Any, name: str, problems: list[str]) -> RatingScale | None:
-    """A rating scale from its levels as written, or None when it has mistakes (each added to `problems`)."""
-    levels = _levels(where, items, RatingLevelSetting, "key", problems)
+def _checked_levels(where: str, items: Any, setting: type, named_by: str, clashes_of, problems: list[str]):
+    """A scale's levels as written, or None when one has a mistake or two clash (each added to `problems`)."""
+    levels = _levels(where, items, setting, named_by, problems)
     if levels is None:
         return None
-    clashes = _rating_clashes(where, [(i, level) for i, level in levels if level is not None])
+    clashes = clashes_of(where, [(i, level) for i, level in levels if level is not None])
     problems.extend(clashes)
     if clashes or any(level is None for _, level in levels):
         return None
-    return RatingScale([level.level(name) for _, level in levels], name)
+    return [level for _, level in levels]
+
+
+def _rating_scale(where: str, items: Any, name: str, problems: list[str]) -> RatingScale | None:
+    """A rating scale from its levels as written, or None when it has mistakes (each added to `problems`)."""
+    levels = _checked_levels(where, items, RatingLevelSetting, "key", _rating_clashes, problems)
+    return None if levels is None else RatingScale([level.level(name) for level in levels], name)
 
 
 def _status_scale(
@@ -152,20 +158,16 @@ def _status_scale(
 
     `limits` gives, for `started` and `done`, the option that sets it, its value as written and the value used.
     """
-    levels = _levels(where, items, StatusLevelSetting, "label", problems)
+    levels = _checked_levels(where, items, StatusLevelSetting, "label", _status_clashes, problems)
     if levels is None:
-        return None
-    clashes = _status_clashes(where, [(i, level) for i, level in levels if level is not None])
-    problems.extend(clashes)
-    if clashes or any(level is None for _, level in levels):
         return None
     # `status_started` and `status_done` are checked against the site's scale without naming it.
     prefix = f"{where}: " if name else ""
-    limit_problems = _started_and_done(prefix, sorted(level.level for _, level in levels), limits)
+    limit_problems = _started_and_done(prefix, sorted(level.level for level in levels), limits)
     problems.extend(limit_problems)
     if limit_problems or len(limits) < 2:
         return None
-    ordered = sorted((level.status(name) for _, level in levels), key=lambda s: s.level)
+    ordered = sorted((level.status(name) for level in levels), key=lambda s: s.level)
     return StatusScale(ordered, limits["started"][2], limits["done"][2], name)
 
 
