@@ -52,29 +52,28 @@ def owner_name(owner: dict[str, Any], labels: Labels = DEFAULT) -> str:
 
 def owner_markdown(owner: dict[str, Any], period_label: str, labels: Labels = DEFAULT) -> str:
     """What one owner still owes, as Markdown lists under small headings."""
-    parts = []
-    if owner["actions"]:
-        lines = [f"**{labels.text('remind_actions', period=period_label)}**", ""]
-        for action in owner["actions"]:
-            last = action["last"]
-            when = labels.text("remind_never")
-            if last:
-                level = f"{last['level']} {last['label'] or ''}".strip()
-                when = labels.text("remind_last", period=last["period"], level=level)
-            lines.append(f"- [ ] `{action['id']}` {action['title']} ({when}) – `{action['path']}`")
-        parts.append("\n".join(lines))
-    if owner["indicators"]:
-        lines = [f"**{labels.text('remind_indicators')}**", ""]
-        for indicator in owner["indicators"]:
-            due = labels.text("remind_indicator_due", period=indicator["due_label"])
-            lines.append(f"- [ ] `{indicator['id']}` {indicator['title']} ({due}) – `{indicator['path']}`")
-        parts.append("\n".join(lines))
-    if owner["stale_pages"]:
-        lines = [f"**{labels.text('remind_stale')}**", ""]
-        for page in owner["stale_pages"]:
-            changed = labels.text("remind_stale_changed", date=page["changed"])
-            lines.append(f"- [ ] {page['title']} ({changed}) – `{page['path']}`")
-        parts.append("\n".join(lines))
+
+    def action(item: dict[str, Any]) -> str:
+        last, when = item["last"], labels.text("remind_never")
+        if last:
+            level = f"{last['level']} {last['label'] or ''}".strip()
+            when = labels.text("remind_last", period=last["period"], level=level)
+        return f"- [ ] `{item['id']}` {item['title']} ({when}) – `{item['path']}`"
+
+    def indicator(item: dict[str, Any]) -> str:
+        due = labels.text("remind_indicator_due", period=item["due_label"])
+        return f"- [ ] `{item['id']}` {item['title']} ({due}) – `{item['path']}`"
+
+    def stale(item: dict[str, Any]) -> str:
+        changed = labels.text("remind_stale_changed", date=item["changed"])
+        return f"- [ ] {item['title']} ({changed}) – `{item['path']}`"
+
+    sections = [
+        (labels.text("remind_actions", period=period_label), owner["actions"], action),
+        (labels.text("remind_indicators"), owner["indicators"], indicator),
+        (labels.text("remind_stale"), owner["stale_pages"], stale),
+    ]
+    parts = ["\n".join([f"**{heading}**", "", *map(line, items)]) for heading, items, line in sections if items]
     return "\n\n".join(parts) + "\n"
 
 
