@@ -22,6 +22,38 @@ def _mtimes(site: Path) -> dict[str, float]:
     return {str(p.relative_to(site)): p.stat().st_mtime for p in site.rglob("*.html")}
 
 
+class DirtyServe:
+    """`mkdocs serve --dirty` in this process: a first build, then one more after each save (the plugin object is
+    kept between the builds because it has `on_startup`)."""
+
+    def __init__(self, config_file: Path, site: Path) -> None:
+        self.config_file, self.site, self.saves = config_file, site, 0
+
+    def __enter__(self) -> DirtyServe:
+        self.config = load_config(config_file=str(self.config_file), site_dir=str(self.site))
+        self.config.plugins.on_startup(command="serve", dirty=True)
+        build(self.config, dirty=True)
+        return self
+
+    def save(self, page: Path | None = None, text: str = "") -> None:
+        """Save a page (none: nothing saved) and build as serve does after it."""
+        if page is not None:
+            page.write_text(text, "utf-8")
+            # Saved later than the site was written, also where file times have whole seconds (no waiting for it).
+            self.saves += 1
+            later = time.time() + 5 + self.saves
+            os.utime(page, (later, later))
+        self.config = load_config(config_file=str(self.config_file), site_dir=str(self.site))
+        build(self.config, dirty=True)
+
+    def __exit__(self, *exc) -> None:
+        self.config.plugins.on_shutdown()
+
+
+def _retitled(page: Path, title: str) -> str:
+    return re.sub(r"^title: .*$", f'title: "{title}"', page.read_text(encoding="utf-8"), count=1, flags=re.M)
+
+
 @pytest.fixture
 def two_units(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "true")
@@ -31,27 +63,15 @@ def two_units(tmp_path, monkeypatch):
 
 
 def test_dirty_rebuild_renders_the_edited_units_pages_only(two_units):
-    config_file, site = two_units / "mkdocs.yml", two_units / "site"
-    config = load_config(config_file=str(config_file), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=True)
-    try:
-        build(config, dirty=True)
+    site = two_units / "site"
+    with DirtyServe(two_units / "mkdocs.yml", site) as serve:
         before = _mtimes(site)
         goal = sorted((two_units / "docs").glob("*/*/*/*-1.md"))[0]
         unit = goal.relative_to(two_units / "docs").parts[1]
         others = {p for p in before if f"/{unit}/" not in f"/{p}" and p.count("/") > 2 and not p.startswith("m/")}
         assert others, "the site has a second unit"
-        original = goal.read_text(encoding="utf-8")
-        goal.write_text(re.sub(r"^title: .*$", 'title: "Nytt navn på målet"', original, count=1, flags=re.M), "utf-8")
-        # Saved later than the site was written, also where file times have whole seconds (no waiting for it).
-        later = time.time() + 5
-        os.utime(goal, (later, later))
-
-        config = load_config(config_file=str(config_file), site_dir=str(site))
-        build(config, dirty=True)
+        serve.save(goal, _retitled(goal, "Nytt navn på målet"))
         after = _mtimes(site)
-    finally:
-        config.plugins.on_shutdown()
 
     area = goal.parent.relative_to(two_units / "docs").as_posix()
     goal_page = f"{area}/{goal.stem}/index.html"
@@ -75,21 +95,11 @@ def _article(page: Path) -> str:
 
 def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp_path_factory):
     config_file, site = two_units / "mkdocs.yml", two_units / "site"
-    config = load_config(config_file=str(config_file), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=True)
     goal = sorted((two_units / "docs").glob("*/*/*/*-2.md"))[0]
-    try:
-        build(config, dirty=True)
+    with DirtyServe(config_file, site) as serve:
         before = _mtimes(site)
-        original = goal.read_text(encoding="utf-8")
-        goal.write_text(re.sub(r"^title: .*$", 'title: "Nytt navn på målet"', original, count=1, flags=re.M), "utf-8")
-        later = time.time() + 5
-        os.utime(goal, (later, later))
-        config = load_config(config_file=str(config_file), site_dir=str(site))
-        build(config, dirty=True)
+        serve.save(goal, _retitled(goal, "Nytt navn på målet"))
         after = _mtimes(site)
-    finally:
-        config.plugins.on_shutdown()
     rendered = {p for p in after if after[p] != before.get(p)}
 
     # A full build of the edited site says which pages show the goal.
@@ -119,38 +129,24 @@ def test_a_dirty_rebuild_of_the_example_site_without_changes_renders_no_page(tmp
     no page again."""
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "true")
     root, site = Path(__file__).resolve().parents[1], tmp_path / "site"
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=True)
-    try:
-        build(config, dirty=True)
+    with DirtyServe(root / "mkdocs.yml", site) as serve:
         before = _mtimes(site)
         assert any("/moter/" in f"/{p}" or "mote" in p for p in before), "the example site has a meeting page"
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
-        build(config, dirty=True)
+        serve.save()
         after = _mtimes(site)
-    finally:
-        config.plugins.on_shutdown()
     assert {p for p in after if after[p] != before.get(p)} - {"404.html"} == set()
 
 
 def test_a_dirty_rebuild_still_finds_what_an_edited_page_loads_from_outside(two_units, caplog):
     # The offline check keeps each page's findings between dirty builds and reads again only edited pages.
-    config_file, site = two_units / "mkdocs.yml", two_units / "site"
-    config = load_config(config_file=str(config_file), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=True)
     goal = sorted((two_units / "docs").glob("*/*/*/*-1.md"))[0]
     original = goal.read_text(encoding="utf-8")
-    try:
-        build(config, dirty=True)
+    with DirtyServe(two_units / "mkdocs.yml", two_units / "site") as serve:
         assert "https://example.org/kart.png" not in caplog.text
-        goal.write_text(original + "\n![Kart](https://example.org/kart.png)\n", "utf-8")
-        later = time.time() + 5
-        os.utime(goal, (later, later))
-        for _ in range(2):  # found in the build after the edit, and still in the next (kept)
-            caplog.clear()
-            config = load_config(config_file=str(config_file), site_dir=str(site))
-            build(config, dirty=True)
+        serve.save(goal, original + "\n![Kart](https://example.org/kart.png)\n")
+        for again in (False, True):  # found in the build after the edit, and still in the next (kept)
+            if again:
+                caplog.clear()
+                serve.save()
             assert f"{goal.relative_to(two_units / 'docs').as_posix()}" in caplog.text
             assert "https://example.org/kart.png" in caplog.text
-    finally:
-        config.plugins.on_shutdown()
