@@ -8,18 +8,17 @@ checks the rows against the indicators and adds them to their histories.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
-import io
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from strategy_site.core.periods import PeriodError, parse_period
 from strategy_site.core.problems import Problem
+from strategy_site.core.table_cells import Record, Table, TableFileError, read_tables, semicolon_if_any
 
 REQUIRED = ("indicator", "period", "value")
 OPTIONAL = ("note", "source")
@@ -103,71 +102,42 @@ def read_file(name: str, path: Path) -> tuple[list[DataRow], list[Problem]]:
         return [], [whole_file.problem(None, "bruk en CSV-fil (.csv) eller en Excel-fil (.xlsx)")]
     if not path.is_file():
         return [], [whole_file.problem(None, "finner ikke filen (stien regnes fra mappen med mkdocs.yml)")]
-    if suffix == ".xlsx":
-        # openpyxl is imported here: a site without Excel files never loads it.
-        import openpyxl
-
-        try:
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # zip, XML and key errors, for a file that is not a workbook
-            message = f"kan ikke leses som Excel-arbeidsbok (.xlsx): {type(exc).__name__}"
-            return [], [whole_file.problem(None, message)]
-        try:
-            return _rows(name, _excel_cells(name, workbook), decimal_comma=None)
-        finally:
-            workbook.close()
-    data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        message = f"filen er ikke UTF-8 (byte 0x{data[exc.start : exc.start + 1].hex()}); lagre som «CSV UTF-8»"
-        return [], [Place(name, line=line).problem(None, message)]
-    delimiter = ";" if ";" in text.split("\n", 1)[0] else ","
-    return _rows(name, _csv_cells(name, text, delimiter), decimal_comma=delimiter == ";")
+        tables = read_tables(path, semicolon_if_any, first_sheet_only=True)
+    except TableFileError as exc:
+        if exc.workbook:
+            message = f"kan ikke leses som Excel-arbeidsbok (.xlsx): {type(exc.__cause__).__name__}"
+            return [], [whole_file.problem(None, message)]
+        message = f"filen er ikke UTF-8 (byte 0x{exc.byte.hex()}); lagre som «CSV UTF-8»"
+        return [], [Place(name, line=exc.line).problem(None, message)]
+    return _rows(name, tables[0])
 
 
-Cells = Iterator[list[tuple[object, Place]]]
+Cells = list[tuple[object, Place]]
 
 
-def _csv_cells(name: str, text: str, delimiter: str) -> Cells:
-    """Each record of a CSV text as (value, place) per cell; a record spanning lines is at its first line."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    line = 1
-    for record in reader:
-        place = Place(name, line=line)
-        yield [(value, place) for value in record]
-        line = reader.line_num + 1
+def _place(name: str, record: Record, column: int) -> Place:
+    """Where a cell is: the record's line (CSV) or the cell (Excel, e.g. `Ark1!C4`)."""
+    cell = record.cell(column)
+    return Place(name, cell=cell) if cell else Place(name, line=record.number)
 
 
-def _excel_cells(name: str, workbook) -> Cells:
-    """Each row of the workbook's first sheet as (value, place) per cell, e.g. place `Ark1!C4`."""
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.worksheets[0]
-    title = sheet.title if re.fullmatch(r"\w+", sheet.title) else "'" + sheet.title.replace("'", "''") + "'"
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield [
-            (value, Place(name, cell=f"{title}!{get_column_letter(column)}{number}"))
-            for column, value in enumerate(row, start=1)
-        ]
-
-
-def _rows(name: str, records: Cells, decimal_comma: bool | None) -> tuple[list[DataRow], list[Problem]]:
-    """Rows from records of cells, the first being the header. `decimal_comma` None: as each cell says."""
+def _rows(name: str, table: Table) -> tuple[list[DataRow], list[Problem]]:
+    """Rows from a table's records, the first that is not blank being the header."""
     problems: list[Problem] = []
     header: dict[str, int] | None = None
     rows: list[DataRow] = []
-    for cells in records:
-        if all(_text(value) == "" for value, _ in cells):
+    for record in table.records:
+        if record.blank:
             continue
+        cells = [(value, _place(name, record, column)) for column, value in enumerate(record.values)]
         if header is None:
             header, header_problems = _header(cells, Place(name, line=1, cell=None))
             problems.extend(header_problems)
             if header_problems:
                 return [], problems
             continue
-        row, row_problems = _row(cells, header, decimal_comma)
+        row, row_problems = _row(name, record, cells, header, table.decimal_comma)
         problems.extend(row_problems)
         if row is not None:
             rows.append(row)
@@ -176,7 +146,7 @@ def _rows(name: str, records: Cells, decimal_comma: bool | None) -> tuple[list[D
     return rows, problems
 
 
-def _header(cells: list[tuple[object, Place]], first: Place) -> tuple[dict[str, int], list[Problem]]:
+def _header(cells: Cells, first: Place) -> tuple[dict[str, int], list[Problem]]:
     """The column of each known name in the header row, and a problem for each unknown or missing one."""
     problems: list[Problem] = []
     columns: dict[str, int] = {}
@@ -205,16 +175,16 @@ def _header(cells: list[tuple[object, Place]], first: Place) -> tuple[dict[str, 
 
 
 def _row(
-    cells: list[tuple[object, Place]], header: dict[str, int], decimal_comma: bool | None
+    name: str, record: Record, cells: Cells, header: dict[str, int], decimal_comma: bool | None
 ) -> tuple[DataRow | None, list[Problem]]:
+    """One data row, or the problems that keep it out. `decimal_comma` None: as each cell says (Excel)."""
     problems: list[Problem] = []
-    row_place = cells[0][1]
 
     def cell(column: str) -> tuple[object, Place]:
         index = header.get(column)
         if index is None or index >= len(cells):
-            # A missing cell at the end of a short row: at the row's line (CSV) or where the cell would be (Excel).
-            return None, _cell_place(row_place, index)
+            # A missing cell: at the row's line (CSV), where the cell would be (Excel), or the row's first cell.
+            return None, _place(name, record, 0 if index is None else index)
         return cells[index]
 
     values: dict[str, object] = {}
@@ -239,16 +209,6 @@ def _row(
         return None, problems
     note, source = _text(values["note"]) or None, _text(values["source"]) or None
     return DataRow(indicator, period, value, note, source, places), []  # type: ignore[arg-type]
-
-
-def _cell_place(row: Place, column: int | None) -> Place:
-    if row.cell is None or column is None:
-        return row
-    from openpyxl.utils import get_column_letter
-
-    sheet, _, ref = row.cell.rpartition("!")
-    number = re.sub(r"^[A-Z]+", "", ref)
-    return Place(row.path, cell=f"{sheet}!{get_column_letter(column + 1)}{number}")
 
 
 def _text(value: object) -> str:

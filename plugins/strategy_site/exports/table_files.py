@@ -3,21 +3,17 @@
 CSV: UTF-8 with or without a byte order mark, delimited by `,` or `;` (whichever the header row uses).
 Excel: every sheet whose header row has the required columns; other sheets (a scale, notes) are skipped.
 Columns are found by name, without regard to case; a column may also go by one of its Norwegian names.
+The cells themselves are read by `core.table_cells`; this module gives the columns their names.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import get_column_letter
+from strategy_site.core.table_cells import Table, TableFileError, read_tables, semicolon_if_more
 
 
 class TableError(Exception):
@@ -69,73 +65,64 @@ def _missing(found: Mapping[str, int], required: Sequence[str]) -> list[str]:
     return [name for name in required if name not in found]
 
 
-def read_csv(path: Path, label: str, names: Mapping[str, Sequence[str]], required: Sequence[str]) -> list[TableRow]:
-    """The data rows of a CSV file; `label` is how messages name the file."""
-    data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise TableError(f"{label}: filen er lagret som UTF-16; lagre den som CSV UTF-8")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise TableError(f"{label}:{line}: filen er ikke UTF-8; lagre den som CSV UTF-8") from exc
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        raise TableError(f"{label}: filen er tom")
-    found = _columns(header, names)
-    missing = _missing(found, required)
-    if missing:
-        raise TableError(f"{label}:1: kolonnen {', '.join(missing)} mangler i overskriftsraden")
+def _rows(label: str, table: Table, found: Mapping[str, int]) -> list[TableRow]:
+    """The data rows under a table's header; in Excel each cell is named, in CSV the row's line."""
     rows = []
-    start = reader.line_num + 1
-    for record in reader:
-        where = f"{label}:{start}"
-        start = reader.line_num + 1
-        if not any(value.strip() for value in record):
+    for record in table.records[1:]:
+        if record.blank:
             continue
-        cells = {name: Cell(record[i] if i < len(record) else None, where) for name, i in found.items()}
-        rows.append(TableRow(where, cells))
+        if record.sheet is None:
+            where = f"{label}:{record.number}"
+            rows.append(TableRow(where, {name: Cell(record.value(i), where) for name, i in found.items()}))
+            continue
+        row = TableRow(f"{label}:{record.cell(0, quoted=False)}")
+        for name, i in found.items():
+            row.cells[name] = Cell(record.value(i), f"{label}:{record.cell(i, quoted=False)}")
+        rows.append(row)
     return rows
 
 
-def read_xlsx(path: Path, label: str, names: Mapping[str, Sequence[str]], required: Sequence[str]) -> list[TableRow]:
+def _read_csv(table: Table, label: str, names: Mapping[str, Sequence[str]], required: Sequence[str]) -> list[TableRow]:
+    if not table.records:
+        raise TableError(f"{label}: filen er tom")
+    found = _columns(table.records[0].values, names)
+    missing = _missing(found, required)
+    if missing:
+        raise TableError(f"{label}:1: kolonnen {', '.join(missing)} mangler i overskriftsraden")
+    return _rows(label, table, found)
+
+
+def _read_xlsx(
+    tables: list[Table], label: str, names: Mapping[str, Sequence[str]], required: Sequence[str]
+) -> list[TableRow]:
     """The data rows of every sheet of a workbook that has the required columns."""
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableError(f"{label}: kan ikke leses som en Excel-fil (.xlsx): {exc}") from exc
     rows: list[TableRow] = []
     used = False
-    for sheet in book.worksheets:
-        lines = sheet.iter_rows(values_only=True)
-        header = next(lines, None)
-        found = _columns(header or (), names)
-        if header is None or _missing(found, required):
+    for table in tables:
+        found = _columns(table.records[0].values if table.records else (), names)
+        if not table.records or _missing(found, required):
             continue
         used = True
-        for number, values in enumerate(lines, start=2):
-            if not any(v is not None and str(v).strip() for v in values):
-                continue
-            row = TableRow(f"{label}:{sheet.title}!A{number}")
-            for name, i in found.items():
-                where = f"{label}:{sheet.title}!{get_column_letter(i + 1)}{number}"
-                row.cells[name] = Cell(values[i] if i < len(values) else None, where)
-            rows.append(row)
+        rows.extend(_rows(label, table, found))
     if not used:
         raise TableError(f"{label}: ingen ark har kolonnene {', '.join(required)} i første rad")
     return rows
 
 
 def read_table(path: Path, label: str, names: Mapping[str, Sequence[str]], required: Sequence[str]) -> list[TableRow]:
-    """The data rows of a `.csv` or `.xlsx` file."""
+    """The data rows of a `.csv` or `.xlsx` file; `label` is how messages name the file."""
     if not path.is_file():
         raise TableError(f"{label}: finner ikke filen")
-    suffix = path.suffix.casefold()
-    if suffix == ".xlsx":
-        return read_xlsx(path, label, names, required)
-    if suffix == ".csv":
-        return read_csv(path, label, names, required)
-    raise TableError(f"{label}: bruk en .csv- eller .xlsx-fil")
+    if path.suffix.casefold() not in (".xlsx", ".csv"):
+        raise TableError(f"{label}: bruk en .csv- eller .xlsx-fil")
+    try:
+        tables = read_tables(path, semicolon_if_more)
+    except TableFileError as exc:
+        if exc.workbook:
+            raise TableError(f"{label}: kan ikke leses som en Excel-fil (.xlsx): {exc.__cause__}") from exc
+        if exc.utf16:
+            raise TableError(f"{label}: filen er lagret som UTF-16; lagre den som CSV UTF-8") from exc
+        raise TableError(f"{label}:{exc.line}: filen er ikke UTF-8; lagre den som CSV UTF-8") from exc
+    if path.suffix.casefold() == ".xlsx":
+        return _read_xlsx(tables, label, names, required)
+    return _read_csv(tables[0], label, names, required)
