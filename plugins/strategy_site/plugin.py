@@ -91,20 +91,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         files = get_files(config)
         outside = without_links_outside(files, config.docs_dir)
         stamps = page_stamps(files)
-        docs, problems = read_pages(files)
-        problems += offline_problems(self.config, config, docs)
         data = read_data_files(config, self.config.indicator_data)
-        analysis = check_site(
-            docs,
-            self.scales,
-            [*outside, *problems],
-            self.lint_settings,
-            data,
-            self.audience,
-            entity_folders=self.config.entity_folders,
-            known=self.dirty_builds.loaded if self.dirty_builds is not None else None,
-        )
-        analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
+        docs, _, analysis = self._analysed(files, config, outside, data, precheck=True)
         if analysis.errors:
             self._report(analysis.problems)
             raise PluginError(
@@ -125,23 +113,10 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             # The pages the strict check read and analysed moments ago, unchanged on disk: read once.
             docs, analysis = checked[0], checked[2]
         else:
-            docs, problems = read_pages(files)
+            docs, unreadable, analysis = self._analysed(files, config, outside, data, precheck=False)
             # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it, leave it out.
-            for problem in problems:
+            for problem in unreadable:
                 files.remove(files.get_file_from_path(problem.path))
-            dirty = self.dirty_builds
-            problems += offline_problems(self.config, config, docs, kept=dirty.offline if dirty else None)
-            known = dirty.loaded if dirty is not None else None
-            analysis = analyse(
-                docs,
-                self.scales,
-                [*outside, *problems],
-                self.lint_settings,
-                data,
-                entity_folders=self.config.entity_folders,
-                known=known,
-            )
-            analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
         self._report(analysis.problems)
         # One line of counts per strategy, so a page that drops out shows in every build log.
         for line in count_lines(analysis.model):
@@ -156,6 +131,25 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         # Python's garbage collections, which would otherwise walk them again and again while pages render.
         gc.freeze()
         return files
+
+    def _analysed(
+        self, files: Files, config, outside: list[Problem], data: IndicatorData, *, precheck: bool
+    ) -> tuple[list[SourceDoc], list[Problem], Analysis]:
+        """Read every page and analyse the content: the pages, the pages that cannot be read, and the analysis.
+
+        The strict pre-check (`precheck`) also checks the pages' bodies, for the audience the build is for.
+        """
+        docs, unreadable = read_pages(files)
+        dirty = self.dirty_builds
+        offline = offline_problems(self.config, config, docs, kept=dirty.offline if dirty else None)
+        found = [*outside, *unreadable, *offline]
+        options = {"entity_folders": self.config.entity_folders, "known": dirty.loaded if dirty else None}
+        if precheck:
+            analysis = check_site(docs, self.scales, found, self.lint_settings, data, self.audience, **options)
+        else:
+            analysis = analyse(docs, self.scales, found, self.lint_settings, data, **options)
+        analysis.add(editor_files_in_the_way(files, analysis.model, self.config))
+        return docs, unreadable, analysis
 
     def on_serve(self, server, config, builder):
         """Build again when an indicator data file changes, as when a page does."""
