@@ -24,19 +24,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_mkdocs
 
+# The flags the plugin starts Chromium with for meeting PDFs: no phoning home, no GPU, no sandbox (containers).
+from strategy_site.exports.briefing import CHROMIUM_ARGS
+
 BROWSER_TESTS = Path(__file__).resolve().parent
 NODE_MODULES = BROWSER_TESTS / "node_modules"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Flags that keep a headless Chromium from phoning home or needing a GPU or a sandbox in containers.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
