@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_module
+import json
 import re
 
 from conftest import BASE_CONFIG, BASE_SITE
@@ -103,3 +104,27 @@ def test_a_bad_owners_option_names_owner_and_key(build_site):
     assert not built.ok
     assert "owners: «Prodekan forskning»: mail: ukjent felt; bruk email og unit" in built.log
     assert "owners: «Prodekan forskning»: email: «nei» er ikke en e-postadresse" in built.log
+
+
+def test_the_items_are_tables_kept_out_of_search(build_site):
+    """The tables repeat the items' own pages: HTML from the start (no Markdown table per owner) and not in the
+    search index, while the page itself (its title, who it is, what is due) can still be found."""
+    built = build_site(OWNED, config=owner_config(OPTIONS))
+    assert built.ok, built.log
+    page = built.html("ansvarlige/prodekan-forskning/index.html")
+    tables = re.findall(r'<table data-strategy-block="owner-items">.*?</table>', page, flags=re.S)
+    assert len(tables) == 2  # indicators and actions; the owner has no goals
+    assert '<th scope="col">Tiltak</th>' in tables[1] and '<th scope="col">Redigere</th>' in tables[1]
+    assert 'href="../../forskning/tiltak-2/">Felles laboratorium</a>' in tables[1]
+    index = json.loads((built.site / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = [e for e in index["docs"] if e["location"].startswith("ansvarlige/prodekan-forskning/")]
+    indexed = " ".join(e["title"] + " " + e["text"] for e in entries)
+    assert "Ansvarlig: Prodekan forskning" in indexed and "mangler noe for gjeldende" in indexed
+    assert "Felles laboratorium" not in indexed and "Doktorgrader per år" not in indexed
+
+
+def test_the_owner_block_elsewhere_is_named_as_a_mistake(build_site):
+    site = {**OWNED, "index.md": BASE_SITE["index.md"] + "\n<!-- strategy/owner-items type=goals -->\n"}
+    built = build_site(site, config=owner_config(OPTIONS))
+    assert not built.ok
+    assert any(p.startswith("index.md:") and "står bare på sidene deres" in p for p in built.problems()), built.log

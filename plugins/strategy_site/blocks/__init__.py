@@ -4,12 +4,12 @@ Importing this package registers every block, so the registry (`BLOCKS`) is the 
 and for a build, whatever is imported first.
 """
 
-from strategy_site.blocks import actions, charts, editors, meetings, strategy
+from strategy_site.blocks import actions, charts, editors, meetings, owners, strategy
 from strategy_site.blocks.renderer import BLOCKS, ID_ARGUMENTS, BlockRenderer, Directive
 from strategy_site.blocks.sections import DEFAULT_SECTIONS, default_sections
 
 # The modules whose import registers their blocks.
-BLOCK_MODULES = (strategy, actions, charts, editors, meetings)
+BLOCK_MODULES = (strategy, actions, charts, editors, meetings, owners)
 
 __all__ = [
     "BLOCKS",

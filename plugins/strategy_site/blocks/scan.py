@@ -115,8 +115,8 @@ def comments(text: str) -> Iterator[Comment]:
         pos = close + 3
 
 
-def without_comments(html: str, keep: re.Pattern[str]) -> str:
-    """Rendered HTML with every comment removed but those matching `keep` (the build's own placeholders).
+def without_comments(html: str) -> str:
+    """Rendered HTML with every comment removed (the build's placeholders are text, `renderer.slot`).
 
     Markdown writes code as escaped text (`&lt;!--`), so a comment left in rendered HTML is never something a
     reader sees: it can only be hidden text that would reach the page source.
@@ -124,9 +124,6 @@ def without_comments(html: str, keep: re.Pattern[str]) -> str:
     out, pos = [], 0
     for comment in comments(html):
         out.append(html[pos : comment.start])
-        whole = html[comment.start : comment.end]
-        if comment.closed and keep.fullmatch(whole):
-            out.append(whole)
         pos = comment.end
     out.append(html[pos:])
     return "".join(out)

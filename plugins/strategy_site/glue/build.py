@@ -44,7 +44,7 @@ from strategy_site.site import layout
 from strategy_site.site.dashboards import dashboard_pages
 from strategy_site.site.guide import guide_markdown
 from strategy_site.site.history import Changed, History, read_history
-from strategy_site.site.owners import owner_pages, owners
+from strategy_site.site.owners import Owner, owner_pages, owners
 from strategy_site.site.page_templates import markdown_environment
 from strategy_site.site.pagemeta import page_meta, responsible, stale_pages
 from strategy_site.site.pages import generated_pages
@@ -93,6 +93,8 @@ class Build:
         self.late: dict[str, LateBlocks] = {}
         # Shorter navigation labels of generated pages inside their unit's «Styringskort» and «Rapporter».
         self.nav_labels: dict[str, str] = {}
+        # Each owner's page by its source path, for the page's block (`blocks.owners`).
+        self.owner_at: dict[str, Owner] = {}
         self.nav: NavOrder | None = None
         self.books = MeetingBooks(options.meeting_pdfs, options.labels)
         self.maker: FileMaker | None = None
@@ -168,13 +170,15 @@ class Build:
             owner_list = owners(
                 model, owner_contacts_from(options), self._configured_period(), self._changed, self._edit_url
             )
-            self.nav_labels.update({layout.owner_src(options.owners_dir, o.slug): o.name for o in owner_list})
+            self.owner_at = {layout.owner_src(options.owners_dir, o.slug): o for o in owner_list}
+            self.nav_labels.update({src: o.name for src, o in self.owner_at.items()})
             section_titles[layout.owners_index(options.owners_dir)] = model.labels.text("owners_nav")
             # After the strategy's own sections, whatever the folder is called.
             rank[layout.owners_index(options.owners_dir)] = len(rank)
             for src, markdown in owner_pages(owner_list, options.owners_dir, markdown_environment(self.env)).items():
                 if files.get_file_from_path(src) is None:
-                    yield make.page(src, markdown)
+                    owner = self.owner_at.get(src)
+                    yield make.page(src, markdown, *owner.shown()) if owner else make.page(src, markdown)
         for src, markdown in generated_pages(model, options.reports, overview, self.env).items():
             # A page an editor wrote at the same place wins over the generated one.
             if files.get_file_from_path(src) is None:
@@ -249,7 +253,7 @@ class Build:
         """The page's HTML with its footer and its blocks; blocks kept out of search are held back."""
         src = page.file.src_uri
         late = self.late[src] = LateBlocks(self.nonce)
-        html = without_comments(html, self.slot_re)
+        html = without_comments(html)
         html = self._with_page_meta(html, page, late)
         prepared = self.prepared.pop(src, None)
         if prepared is None or not prepared.slots:
@@ -277,7 +281,7 @@ class Build:
                 return ""
 
         def fill(match) -> str:
-            directive = prepared.slots[int(match.group(1))]
+            directive = prepared.slots[int(match.group(1) or match.group(2))]
             if directive.kind in self.options.search_blocks:
                 return render(directive)
             # Rendered when the page is finished, after search has read it.
@@ -300,6 +304,8 @@ class Build:
         if page.file.src_uri == self.options.editor_overview:
             return self._overview_data(page, files)
         data = {"site_url": self.config.site_url}
+        if page.file.src_uri in self.owner_at:
+            data["owner"] = self.owner_at[page.file.src_uri]
         if record is not None and isinstance(record.entity, Meeting):
             pdf = self.books.plan(record.id, page.file.url)
             if pdf is not None:

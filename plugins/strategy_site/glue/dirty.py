@@ -18,7 +18,7 @@ The navigation of pages that are not rendered again stays as it was, as with any
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,9 +166,13 @@ class DirtyBuilds:
             if file is not None and file.abs_src_path is not None:
                 file.content_bytes = file.content_bytes
 
-    def page(self, config, model: SiteModel, src: str, markdown: str) -> File:
-        """A generated page, written again only when its text or an entity it shows has changed."""
-        return self.kept(config, src, [self.key(markdown, shown_on_page(model, markdown))], lambda: markdown)
+    def page(
+        self, config, model: SiteModel, src: str, markdown: str, shows: Collection[str] | None = None, data: str = ""
+    ) -> File:
+        """A generated page, written again only when its text, `data` or an entity it shows has changed
+        (`shows`, or what its text names)."""
+        shown = set(shows) if shows is not None else shown_on_page(model, markdown)
+        return self.kept(config, src, [self.key(markdown, shown), data], lambda: markdown)
 
     def kept(self, config, src: str, key: list[str], make: Callable[[], str | bytes]) -> File:
         """A generated file kept in the folder; `make` is called only when `key` differs from the last build's."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
@@ -132,11 +132,15 @@ class FileMaker:
         self.dirty = dirty
         self.spilled: Path | None = None
 
-    def page(self, src: str, markdown: str) -> File:
-        """A generated page; in a dirty build one that MkDocs renders again only when what it shows changed."""
+    def page(self, src: str, markdown: str, shows: Collection[str] | None = None, data: str = "") -> File:
+        """A generated page; in a dirty build one that MkDocs renders again only when what it shows changed.
+
+        `shows`: the entities the page shows when its blocks get them from the build rather than from the text
+        (an owner's page), with `data` the rest of what those blocks show; by default what its text names.
+        """
         if self.dirty is None:
             return File.generated(self.config, src, content=markdown)
-        return self.dirty.page(self.config, self.model, src, markdown)
+        return self.dirty.page(self.config, self.model, src, markdown, shows, data)
 
     def kept(self, src: str, key: list[str], make: Callable[[], str | bytes]) -> File:
         """A generated file; in a dirty build made again only when its key has changed.

@@ -84,12 +84,21 @@ class Owner:
     actions: list[OwnerItem] = field(default_factory=list)
 
     @property
+    def items(self) -> list[OwnerItem]:
+        return self.goals + self.indicators + self.actions
+
+    @property
     def due(self) -> int:
-        return sum(1 for item in self.goals + self.indicators + self.actions if item.due)
+        return sum(1 for item in self.items if item.due)
 
     @property
     def stale(self) -> int:
-        return sum(1 for item in self.goals + self.indicators + self.actions if item.stale)
+        return sum(1 for item in self.items if item.stale)
+
+    def shown(self) -> tuple[list[str], str]:
+        """The ids of the owner's items and the rest of what their page's tables show, for `serve --dirty`."""
+        rows = [(item.due, item.changed, item.stale, item.edit_url) for item in self.items]
+        return [item.entity.id for item in self.items], repr(rows)
 
 
 def due_for(model: SiteModel, entity: Entity, period: Period | None) -> str | None:
