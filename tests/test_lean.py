@@ -77,3 +77,17 @@ def test_large_generated_files_are_removed_when_the_build_fails(build_site, spil
     built = build_site(BASE_SITE)
     assert not built.ok
     assert len(spill_folders) == 1 and not spill_folders[0].exists()
+
+
+def test_a_section_that_holds_only_held_back_blocks_is_not_a_search_entry(base_site):
+    """«Vurderinger» above a goal's history says nothing search could find: it was an entry with a title and no
+    text on every goal page, so a search for the word listed every goal. The heading stays, with its anchor
+    and its place in the table of contents; a section with text of its own is still indexed."""
+    docs = json.loads(base_site.html("search/search_index.json"))["docs"]
+    goal = [d for d in docs if d["location"].startswith("forskning/s-forskning-1/")]
+    assert goal and all(d["text"] for d in goal[1:]), goal
+    assert not [d for d in docs if d["title"] in ("Vurderinger", "Oppfølging") and not d["text"]]
+    page = base_site.html("forskning/s-forskning-1/index.html")
+    assert '<h2 data-search-exclude id="vurderinger">' in page
+    assert 'href="#vurderinger"' in page[: page.index("<article")]  # the table of contents
+    assert "Styrke forskergrupper" in " ".join(d["title"] + d["text"] for d in goal)

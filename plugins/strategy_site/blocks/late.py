@@ -45,3 +45,18 @@ class LateBlocks:
             return held if isinstance(held, str) else held()
 
         return marker.sub(block, page_html)
+
+    def unsearched_sections(self, page_html: str) -> str:
+        """Headings whose section holds nothing but held-back blocks marked `data-search-exclude`.
+
+        Such a section («Vurderinger» above a goal's history) says nothing search could find: Material would
+        index it as an entry with a title and no text, one per page, so a search for «vurderinger» listed every
+        goal. The heading stays on the page and in its table of contents.
+        """
+        if not self.html:
+            return page_html
+        marker = f"<!-- strategy-late:{re.escape(self.nonce)}:\\d+ -->"
+        # A heading's own text (no other heading inside it), then only markers and space up to the next heading.
+        heading = "<h([2-6])((?: [^>]*)?>(?:(?!</?h[1-6][ >]).)*</h\\1>)"
+        section = re.compile(f"{heading}(\\s*{marker}(?:\\s|{marker})*)(?=<h[1-6][ >]|$)", re.S)
+        return section.sub(lambda m: f"<h{m.group(1)} data-search-exclude{m.group(2)}{m.group(3)}", page_html)

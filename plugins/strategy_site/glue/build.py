@@ -287,7 +287,7 @@ class Build:
             # Rendered when the page is finished, after search has read it.
             return late.hold(lambda: render(directive))
 
-        return self.slot_re.sub(fill, html)
+        return late.unsearched_sections(self.slot_re.sub(fill, html))
 
     def post_page(self, output: str, page: Page) -> str:
         """The finished page with the held-back blocks in place; a strategy page has its date note's section."""
