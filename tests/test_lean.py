@@ -91,3 +91,10 @@ def test_a_section_that_holds_only_held_back_blocks_is_not_a_search_entry(base_s
     assert '<h2 data-search-exclude id="vurderinger">' in page
     assert 'href="#vurderinger"' in page[: page.index("<article")]  # the table of contents
     assert "Styrke forskergrupper" in " ".join(d["title"] + d["text"] for d in goal)
+
+
+def test_the_short_link_is_on_the_page_but_not_in_search(base_site):
+    """Its words («Fast lenke», «Kopier lenke») on every entity made a search for «lenke» list them all."""
+    docs = json.loads(base_site.html("search/search_index.json"))["docs"]
+    assert not [d["location"] for d in docs if "Kopier lenke" in d["text"] or "Fast lenke" in d["text"]]
+    assert "Kopier lenke" in base_site.html("forskning/s-forskning-1/index.html")
