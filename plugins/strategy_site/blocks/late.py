@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -38,7 +39,7 @@ class LateBlocks:
         """Put every held block where its marker is in the finished page."""
         if not self.html:
             return page_html
-        marker = re.compile(f"<!-- strategy-late:{re.escape(self.nonce)}:(\\d+) -->")
+        marker = _patterns(self.nonce)[0]
 
         def block(match: re.Match[str]) -> str:
             held = self.html[int(match.group(1))]
@@ -55,8 +56,17 @@ class LateBlocks:
         """
         if not self.html:
             return page_html
-        marker = f"<!-- strategy-late:{re.escape(self.nonce)}:\\d+ -->"
-        # A heading's own text (no other heading inside it), then only markers and space up to the next heading.
-        heading = "<h([2-6])((?: [^>]*)?>(?:(?!</?h[1-6][ >]).)*</h\\1>)"
-        section = re.compile(f"{heading}(\\s*{marker}(?:\\s|{marker})*)(?=<h[1-6][ >]|$)", re.S)
+        section = _patterns(self.nonce)[1]
         return section.sub(lambda m: f"<h{m.group(1)} data-search-exclude{m.group(2)}{m.group(3)}", page_html)
+
+
+@lru_cache(maxsize=4)
+def _patterns(nonce: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """This build's marker (its number in group 1), and a heading followed by nothing but markers and space up to
+    the next heading (level and the rest of the heading in groups 1 and 2, the markers in 3); compiled once."""
+    marker = f"<!-- strategy-late:{re.escape(nonce)}:(\\d+) -->"
+    plain = marker.replace("(\\d+)", "\\d+")
+    # A heading's own text (no other heading inside it), then only markers and space up to the next heading.
+    heading = "<h([2-6])((?: [^>]*)?>(?:(?!</?h[1-6][ >]).)*</h\\1>)"
+    section = f"{heading}(\\s*{plain}(?:\\s|{plain})*)(?=<h[1-6][ >]|$)"
+    return re.compile(marker), re.compile(section, re.S)
