@@ -270,3 +270,31 @@ def test_ci_annotations_name_a_data_file_from_the_repository_and_its_cell(tmp_pa
     assert as_github([problem], "content/") == "::error file=data/ssb.xlsx,title=Ark1!C2 value::«x» er ikke et tall\n"
     assert '"description": "Ark1!C2 value: «x» er ikke et tall"' in as_gitlab([problem], "content/")
     assert '"path": "data/ssb.xlsx"' in as_gitlab([problem], "content/")
+
+
+def test_a_strict_build_reads_the_pages_and_the_data_files_once(tmp_path, monkeypatch):
+    """The strict pre-check reads and analyses the content; the build then uses what it read, unless a file
+    changed on disk in between (compared by time and size)."""
+    from strategy_site import plugin
+    from strategy_site.glue import files
+
+    calls = {"pages": 0, "data": 0}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(plugin, "read_pages", counted("pages", plugin.read_pages))
+    monkeypatch.setattr(files, "read_indicator_data", counted("data", files.read_indicator_data))
+    pages = {**BASE_SITE, "forskning/besok.md": WITHOUT_VALUES}
+    config = site(tmp_path, pages, {"data/v.csv": SEMICOLON_CSV})
+    built = build_in_process(config, tmp_path / "site")
+    assert built.ok, built.log
+    assert calls == {"pages": 1, "data": 1}
+    assert "61\u00a0000" in indicator_figures(built)[0]
+    calls.update(pages=0, data=0)
+    built = build_in_process(config, tmp_path / "site2", strict=False)
+    assert built.ok and calls == {"pages": 1, "data": 1}, built.log

@@ -31,7 +31,7 @@ from strategy_site.glue.dirty import DirtyBuilds
 from strategy_site.glue.files import (
     data_file_paths,
     editor_files_in_the_way,
-    page_stamps,
+    source_stamps,
     read_data_files,
     read_pages,
     without_links_outside,
@@ -90,7 +90,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return
         files = get_files(config)
         outside = without_links_outside(files, config.docs_dir)
-        stamps = page_stamps(files)
+        stamps = source_stamps(files, data_file_paths(config, self.config.indicator_data))
         data = read_data_files(config, self.config.indicator_data)
         docs, _, analysis = self._analysed(files, config, outside, data, precheck=True)
         if analysis.errors:
@@ -107,12 +107,13 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             return files
         # What a link out of the docs folder reaches is never read, let alone published.
         outside = without_links_outside(files, config.docs_dir)
-        data = read_data_files(config, self.config.indicator_data)
         checked = self.checked
-        if checked is not None and checked[3] is not None and checked[3] == page_stamps(files) and checked[1] == data:
-            # The pages the strict check read and analysed moments ago, unchanged on disk: read once.
-            docs, analysis = checked[0], checked[2]
+        stamps = None if checked is None else source_stamps(files, data_file_paths(config, self.config.indicator_data))
+        if checked is not None and stamps is not None and checked[3] == stamps:
+            # The pages and data files the strict check read and analysed moments ago, unchanged on disk: read once.
+            docs, data, analysis = checked[0], checked[1], checked[2]
         else:
+            data = read_data_files(config, self.config.indicator_data)
             docs, unreadable, analysis = self._analysed(files, config, outside, data, precheck=False)
             # A page MkDocs cannot read as UTF-8 would stop the build with a traceback: report it, leave it out.
             for problem in unreadable:

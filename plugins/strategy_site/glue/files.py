@@ -107,14 +107,22 @@ def read_data_files(config, names: list[str], shown_from: Path | None = None) ->
     return read_indicator_data(zip(names, paths, strict=True))
 
 
-def page_stamps(files: Files) -> dict[str, tuple[int, int]] | None:
-    """The time and size of every Markdown page on disk; None when a page is not a file (another plugin's)."""
-    stamps = {}
+def source_stamps(files: Files, data_paths: list[Path]) -> dict[str, tuple[int, int] | None] | None:
+    """The time and size of every Markdown page and indicator data file on disk (None: a data file is missing);
+    None when a page is not a file (another plugin's)."""
+    stamps: dict[str, tuple[int, int] | None] = {}
     for file in files.documentation_pages():
         if file.abs_src_path is None:
             return None
         stat = os.stat(file.abs_src_path)
         stamps[file.src_uri] = (stat.st_mtime_ns, stat.st_size)
+    for path in data_paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            stamps[f"data:{path}"] = None
+        else:
+            stamps[f"data:{path}"] = (stat.st_mtime_ns, stat.st_size)
     return stamps
 
 
