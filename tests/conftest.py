@@ -20,6 +20,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.theme import Theme
 
 from strategy_site.blocks import BLOCKS
+from strategy_site.glue.dirty import CompiledTemplates
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -122,25 +123,10 @@ def run_mkdocs(config: Path, site: Path, *extra: str, env: dict | None = None) -
     return Built(proc.returncode, proc.stdout + proc.stderr, site)
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per test session instead of once per build. Jinja checks each
-    template's source against the checksum stored with its code, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
 @pytest.fixture(scope="session", autouse=True)
 def compiled_templates():
     """In-process builds share compiled templates (about half the time of building a small site)."""
-    cache, get_env = _CompiledTemplates(), Theme.get_env
+    cache, get_env = CompiledTemplates(), Theme.get_env
 
     def shared(theme: Theme) -> jinja2.Environment:
         env = get_env(theme)

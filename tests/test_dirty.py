@@ -11,6 +11,7 @@ import re
 import time
 from pathlib import Path
 
+import jinja2
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -150,3 +151,36 @@ def test_a_dirty_rebuild_still_finds_what_an_edited_page_loads_from_outside(two_
                 serve.save()
             assert f"{goal.relative_to(two_units / 'docs').as_posix()}" in caplog.text
             assert "https://example.org/kart.png" in caplog.text
+
+
+def test_a_dirty_rebuild_compiles_no_template_again(two_units, monkeypatch):
+    """MkDocs makes a new template environment for every build; the plugin gives it the templates compiled in
+    the first build of `serve --dirty`, so a save does not compile Material's templates again."""
+    from mkdocs.theme import Theme
+
+    themed = Theme.get_env
+
+    def without_the_tests_cache(theme):
+        env = themed(theme)
+        env.bytecode_cache = None
+        return env
+
+    compiled: list[str | None] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return compile_(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Theme, "get_env", without_the_tests_cache)
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    with DirtyServe(two_units / "mkdocs.yml", two_units / "site") as serve:
+        assert "main.html" in compiled and "partials/nav-item.html" in compiled
+        compiled.clear()
+        goal = sorted((two_units / "docs").glob("*/*/*/*-1.md"))[0]
+        serve.save(goal, _retitled(goal, "Nytt navn"))
+        assert "Nytt navn" in (
+            two_units / "site" / goal.relative_to(two_units / "docs").with_suffix("") / "index.html"
+        ).read_text("utf-8")
+    # Only Material's search plugin's translations, which it loads in `on_config`, before the build's environment.
+    assert {name for name in compiled if not name.startswith("partials/language")} == set(), compiled

@@ -31,9 +31,9 @@ from strategy_site.glue.dirty import DirtyBuilds
 from strategy_site.glue.files import (
     data_file_paths,
     editor_files_in_the_way,
-    source_stamps,
     read_data_files,
     read_pages,
+    source_stamps,
     without_links_outside,
 )
 from strategy_site.glue.offline import offline_problems
@@ -164,6 +164,11 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
             # A `nav` in mkdocs.yml names its sections itself.
             self.build.nav.apply(nav, titles=config.nav is None)
         return nav
+
+    def on_env(self, env, config, files):
+        if self.dirty_builds is not None:
+            env.bytecode_cache = self.dirty_builds.theme_code
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config, files):
         return markdown if self.build is None else self.build.page_markdown(markdown, page)

@@ -111,6 +111,25 @@ def shown_on_page(model: SiteModel, markdown: str, own_id: str | None = None) ->
     return shown | {model.aliases.get(i, i) for i in ids_linked(markdown)}
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once and kept, in memory, for every later environment that loads them.
+
+    MkDocs makes a new template environment for each build, so `mkdocs serve --dirty` compiled Material's
+    templates again on every save. Jinja stores each template's code with a checksum of its source, so an edited
+    template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class DirtyBuilds:
     """What one `mkdocs serve --dirty` remembers from one build to the next."""
@@ -131,6 +150,8 @@ class DirtyBuilds:
     export_pieces: dict[str, tuple[str, str]] = field(default_factory=dict)
     # The blocks' template environment with its compiled templates, by the theme's template folders.
     envs: dict[tuple[str, ...], jinja2.Environment] = field(default_factory=dict)
+    # The theme's templates, compiled (`on_env`).
+    theme_code: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     def update(self, model: SiteModel, docs: list[SourceDoc], settings: str) -> None:
         """Take this build's fingerprints: `settings` (the plugin's configuration) is part of each, since another

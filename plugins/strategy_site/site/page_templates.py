@@ -8,6 +8,7 @@ first. Every page extends `page.md`, the one place that writes a generated page'
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 
 import jinja2
@@ -27,15 +28,21 @@ def _table_cell(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
 
 
+@lru_cache(maxsize=8)
 def markdown_environment(env: jinja2.Environment | None = None) -> jinja2.Environment:
     """An environment for Markdown with the loader of `env` (the site's overrides, then ours), or ours alone.
 
     Nothing is HTML-escaped: the text is Markdown, and editors' text goes in through the `md` filter, which
-    makes it literal (no links, emphasis or HTML).
+    makes it literal (no links, emphasis or HTML). One per `env`, so each template is compiled once (in
+    `mkdocs serve`, once for all builds; `env` says whether to look for a changed template file first).
     """
     loader = env.loader if env is not None and env.loader is not None else jinja2.FileSystemLoader(TEMPLATES)
     markdown = jinja2.Environment(
-        loader=loader, autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined
+        loader=loader,
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=env is None or env.auto_reload,
     )
     markdown.filters["md"] = markdown_literal
     markdown.filters["yaml_text"] = _yaml_text
