@@ -152,6 +152,15 @@ def test_a_missing_column_is_named_in_the_header(tmp_path):
     ]
 
 
+def test_a_comma_file_with_a_semicolon_in_its_header_is_read_by_commas(tmp_path):
+    """The header has both characters: the delimiter is the one that finds the columns (as `strategy
+    import-status` decides), so the message is about the one unknown column, not three missing ones."""
+    csv_file = write(tmp_path / "v.csv", 'indicator,period,value,"kilde; SSB"\ns-publikum,2019,104000,x\n')
+    assert messages(analysed(tmp_path, {"data/v.csv": csv_file})) == [
+        "data/v.csv:1: overskrift: ukjent kolonne «kilde; SSB»; kjente kolonner: indicator, period, value, note, source"
+    ]
+
+
 def test_every_bad_row_is_reported_at_once(tmp_path):
     text = "indicator;period;value\nnei;2019;1\ns-publikum;20x;1\ns-publikum;2019;1.000\ns-forskning-1;2019;1\n"
     analysis = analysed(tmp_path, {"d.csv": write(tmp_path / "d.csv", text)})

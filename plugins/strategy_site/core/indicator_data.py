@@ -18,7 +18,7 @@ from pathlib import Path
 
 from strategy_site.core.periods import PeriodError, parse_period
 from strategy_site.core.problems import Problem
-from strategy_site.core.table_cells import Record, Table, TableFileError, read_tables, semicolon_if_any
+from strategy_site.core.table_cells import Record, Table, TableFileError, header_delimiter, read_tables
 
 REQUIRED = ("indicator", "period", "value")
 OPTIONAL = ("note", "source")
@@ -103,7 +103,7 @@ def read_file(name: str, path: Path) -> tuple[list[DataRow], list[Problem]]:
     if not path.is_file():
         return [], [whole_file.problem(None, "finner ikke filen (stien regnes fra mappen med mkdocs.yml)")]
     try:
-        tables = read_tables(path, semicolon_if_any, first_sheet_only=True)
+        tables = read_tables(path, header_delimiter([*COLUMNS, *_SYNONYMS]), first_sheet_only=True)
     except TableFileError as exc:
         if exc.workbook:
             message = f"kan ikke leses som Excel-arbeidsbok (.xlsx): {type(exc.__cause__).__name__}"

@@ -12,7 +12,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,18 +28,29 @@ class TableFileError(Exception):
         self.workbook = workbook
 
 
-def semicolon_if_more(first_line: str) -> str:
-    """`;` when the header line has more semicolons than commas (`strategy import-status`)."""
-    return ";" if first_line.count(";") > first_line.count(",") else ","
+def header_delimiter(known: Collection[str]) -> Callable[[str], str]:
+    """How a CSV file with these column names (any case) is delimited, from its header line: `;` or `,`.
 
-
-def semicolon_if_any(first_line: str) -> str:
-    """`;` when the header line has a semicolon at all (the `indicator_data` files).
-
-    The two rules differ only for a header line holding both characters; each caller keeps its own so that
-    no file is read differently than before.
+    A header with only one of the two characters is split by it (with neither: `,`). With both, by the one that
+    splits it into more known column names, then into more cells, then `;` (Norwegian Excel's choice): a header
+    `indicator,period,value,"kilde; SSB"` is read by commas, `indikator;år;verdi;merknad, kilde` by semicolons.
+    `strategy import-status` and the `indicator_data` files use the same rule.
     """
-    return ";" if ";" in first_line else ","
+    names = {name.casefold() for name in known}
+
+    def choose(first_line: str) -> str:
+        if ";" not in first_line:
+            return ","
+        if "," not in first_line:
+            return ";"
+
+        def score(delimiter: str) -> tuple[int, int]:
+            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+            return sum(cell.strip().casefold() in names for cell in cells), len(cells)
+
+        return "," if score(",") > score(";") else ";"
+
+    return choose
 
 
 @dataclass(frozen=True)

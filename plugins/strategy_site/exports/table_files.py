@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from strategy_site.core.table_cells import Table, TableFileError, read_tables, semicolon_if_more
+from strategy_site.core.table_cells import Table, TableFileError, header_delimiter, read_tables
 
 
 class TableError(Exception):
@@ -116,7 +116,8 @@ def read_table(path: Path, label: str, names: Mapping[str, Sequence[str]], requi
     if path.suffix.casefold() not in (".xlsx", ".csv"):
         raise TableError(f"{label}: bruk en .csv- eller .xlsx-fil")
     try:
-        tables = read_tables(path, semicolon_if_more)
+        known = [*names, *(alias for aliases in names.values() for alias in aliases)]
+        tables = read_tables(path, header_delimiter(known))
     except TableFileError as exc:
         if exc.workbook:
             raise TableError(f"{label}: kan ikke leses som en Excel-fil (.xlsx): {exc.__cause__}") from exc
