@@ -94,6 +94,13 @@ def _article(page: Path) -> str:
     return html[html.find("<article") : html.find("</article>")]
 
 
+def _navigation(page: Path) -> tuple[str, str]:
+    """The page's navigation and its «Forrige»/«Neste» footer."""
+    html = page.read_text(encoding="utf-8")
+    nav = html[html.find("md-nav--primary") : html.find("md-sidebar--secondary")]
+    return nav, html[html.find('<nav class="md-footer__inner') : html.find("</footer>")]
+
+
 def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp_path_factory):
     config_file, site = two_units / "mkdocs.yml", two_units / "site"
     goal = sorted((two_units / "docs").glob("*/*/*/*-2.md"))[0]
@@ -114,6 +121,11 @@ def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp
     # Every page that shows the goal was rendered again, with the edit.
     assert showing <= rendered
     assert all("Nytt navn på målet" in _article(site / p) for p in showing)
+    # A page rendered again names every page in its navigation and footer as the full build does: MkDocs left
+    # the pages it did not read again without a title («None»).
+    for path in rendered - {"404.html"}:
+        assert _navigation(site / path) == _navigation(full / path), path
+    assert all("None" not in " ".join(_navigation(site / p)) for p in rendered)
     # Beyond those, only the unit's reports (they show its goals' follow-up), the pages listing every unit, the
     # editors' overview, the goal's short link and MkDocs' 404 page; no other goal, area or action page.
     unit = goal.relative_to(two_units / "docs").parts[1]

@@ -168,6 +168,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_env(self, env, config, files):
         if self.dirty_builds is not None:
             env.bytecode_cache = self.dirty_builds.theme_code
+            self.dirty_builds.name_unread_pages(files)
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config, files):

@@ -293,6 +293,8 @@ class Build:
         """The finished page with the held-back blocks in place; a strategy page has its date note's section."""
         late = self.late.pop(page.file.src_uri, None)
         output = late.place(output) if late else output
+        if self.maker is not None and self.maker.dirty is not None:
+            self.maker.dirty.remember_title(page)
         record = self.records_by_path.get(page.file.src_uri)
         problem = missing_section(record, output) if record is not None else None
         if problem is not None:

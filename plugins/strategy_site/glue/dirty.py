@@ -12,7 +12,8 @@ unit). A page is rendered again when the fingerprint of one of those entities ch
   text or what it shows has changed, so MkDocs renders just those again.
 
 The pages' records are kept between builds too, so a rebuild reads the frontmatter of the edited pages only.
-The navigation of pages that are not rendered again stays as it was, as with any dirty build.
+The navigation of pages that are not rendered again stays as it was, as with any dirty build; the pages that are
+rendered again name every other page by the title it had when it was last rendered (`name_unread_pages`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from strategy_site.blocks.markup import ids_in_blocks, ids_linked
 from strategy_site.core.cache import Key
@@ -152,6 +154,23 @@ class DirtyBuilds:
     envs: dict[tuple[str, ...], jinja2.Environment] = field(default_factory=dict)
     # The theme's templates, compiled (`on_env`).
     theme_code: CompiledTemplates = field(default_factory=CompiledTemplates)
+    # Each page's title as MkDocs worked it out when it last rendered the page, by source path.
+    titles: dict[str, str | None] = field(default_factory=dict)
+
+    def remember_title(self, page: Page) -> None:
+        self.titles[page.file.src_uri] = page.title
+
+    def name_unread_pages(self, files: Files) -> None:
+        """Give each page MkDocs did not read again its title from the build that rendered it.
+
+        MkDocs' dirty build reads only the pages it renders again, and a page it has not read has no title: the
+        navigation and «Forrige»/«Neste» of every page it renders would name the others «None». An unread page's
+        file has not changed, so its title is the one it had.
+        """
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.markdown is None and file.src_uri in self.titles:
+                page.title = self.titles[file.src_uri]
 
     def update(self, model: SiteModel, docs: list[SourceDoc], settings: str) -> None:
         """Take this build's fingerprints: `settings` (the plugin's configuration) is part of each, since another
