@@ -160,9 +160,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         return server
 
     def on_nav(self, nav: Navigation, config, files):
-        if self.build is not None and self.build.nav is not None:
-            # A `nav` in mkdocs.yml names its sections itself.
-            self.build.nav.apply(nav, titles=config.nav is None)
+        if self.build is not None:
+            self.build.arrange(nav, files, titles=config.nav is None)
         return nav
 
     def on_env(self, env, config, files):

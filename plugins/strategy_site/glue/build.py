@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import escape
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from strategy_site.blocks import BlockRenderer
@@ -220,6 +221,14 @@ class Build:
         if not target.startswith(("?", "#")) and not repo.endswith("/"):
             repo += "/"
         return urljoin(repo, target)
+
+    def arrange(self, nav: Navigation, files: Files, *, titles: bool) -> None:
+        """Order the navigation and name its sections (`titles`: not when mkdocs.yml has a `nav`, which names them
+        itself); in `serve --dirty`, have MkDocs render again the pages whose navigation changed."""
+        if self.nav is not None:
+            self.nav.apply(nav, titles=titles)
+        if self.maker is not None and self.maker.dirty is not None:
+            self.maker.dirty.render_changed_navigation(nav, files, self.nav_labels)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """A page's Markdown with comments out, id links resolved and slots where its blocks go."""

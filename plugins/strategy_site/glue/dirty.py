@@ -12,19 +12,23 @@ unit). A page is rendered again when the fingerprint of one of those entities ch
   text or what it shows has changed, so MkDocs renders just those again.
 
 The pages' records are kept between builds too, so a rebuild reads the frontmatter of the edited pages only.
-The navigation of pages that are not rendered again stays as it was, as with any dirty build; the pages that are
-rendered again name every other page by the title it had when it was last rendered (`name_unread_pages`).
+MkDocs' own dirty build leaves the navigation of the pages it does not render as it was. Here a page is also
+rendered again when what its navigation or «Forrige»/«Neste» shows has changed (a new title shows in the navigation
+of every page in its section and below: `render_changed_navigation`), and the pages MkDocs does not read again
+keep the title they had when they were last rendered (`name_unread_pages`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from strategy_site.blocks.markup import ids_in_blocks, ids_linked
@@ -132,6 +136,46 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+_FRONTMATTER_TITLE = re.compile(r"\A---[ \t]*\r?\n(?:.*\n)*?title:(.*)$", re.M)
+_FIRST_HEADING = re.compile(r"^#[ \t](.*)$", re.M)
+
+
+def nav_entry(model: SiteModel, text: str, own_id: str | None) -> str:
+    """What a page's entry in the navigation is made from: an entity's title, unit, `order` and number (its name
+    and place); another page's frontmatter title and first heading (MkDocs takes its title from one of them)."""
+    record = model.records.get(own_id) if own_id else None
+    if record is not None:
+        entity = record.entity
+        return repr([getattr(entity, name, None) for name in ("title", "unit", "order", "number")])
+    found = [_FRONTMATTER_TITLE.search(text), _FIRST_HEADING.search(text)]
+    return repr([match.group(1) if match else None for match in found])
+
+
+def navigation_views(nav: Navigation, files: Files, entry: Callable[[str], str]) -> dict[str, str]:
+    """A digest of what each page's navigation shows, by source path: the top level and each level down to the
+    page (Material expands the page's own path), and its «Forrige» and «Neste»."""
+    levels: dict[int, str] = {}
+
+    def level(items: list) -> str:
+        if id(items) not in levels:
+            # MkDocs has not read the pages yet: a page's entry is what its title will be made from.
+            levels[id(items)] = _digest(
+                f"{type(item).__name__}|{entry(item.file.src_uri) if isinstance(item, Page) else item.title}|"
+                f"{getattr(item, 'url', '')}"
+                for item in items
+            )
+        return levels[id(items)]
+
+    top = level(nav.items)
+    views = {file.src_uri: top for file in files.documentation_pages()}
+    for page in nav.pages:
+        parts = [top, *(level(section.children) for section in reversed(page.ancestors))]
+        for near in (page.previous_page, page.next_page):
+            parts.append(f"{near.url}|{entry(near.file.src_uri)}" if near is not None else "")
+        views[page.file.src_uri] = _digest(parts)
+    return views
+
+
 @dataclass
 class DirtyBuilds:
     """What one `mkdocs serve --dirty` remembers from one build to the next."""
@@ -156,6 +200,23 @@ class DirtyBuilds:
     theme_code: CompiledTemplates = field(default_factory=CompiledTemplates)
     # Each page's title as MkDocs worked it out when it last rendered the page, by source path.
     titles: dict[str, str | None] = field(default_factory=dict)
+    # What each page's entry in the navigation is made from (its title, or what MkDocs takes it from, and its
+    # place among its siblings), by source path; and a digest of what each page's navigation shows, as last built.
+    entries: dict[str, str] = field(default_factory=dict)
+    nav_views: dict[str, str] = field(default_factory=dict)
+
+    def render_changed_navigation(self, nav: Navigation, files: Files, labels: dict[str, str]) -> None:
+        """Have MkDocs render again every page whose navigation or «Forrige»/«Neste» now shows something else: a
+        page's new title is shown by every page in its section and below it, and by its neighbours.
+
+        `labels`: the short titles the build gives generated pages in the navigation.
+        """
+        views = navigation_views(nav, files, lambda src: labels.get(src) or self.entries.get(src, src))
+        if self.nav_views:
+            for src, view in views.items():
+                if self.nav_views.get(src) != view and (file := files.get_file_from_path(src)) is not None:
+                    file.content_bytes = file.content_bytes
+        self.nav_views = views
 
     def remember_title(self, page: Page) -> None:
         self.titles[page.file.src_uri] = page.title
@@ -195,6 +256,7 @@ class DirtyBuilds:
         saved; every page at the first build."""
         own = {r.path: r.id for r in model.records.values()}
         for doc in docs:
+            self.entries[doc.path] = nav_entry(model, doc.text, own.get(doc.path))
             if doc.path in own or "<!-- strategy/" in doc.text or "id:" in doc.text or "[[" in doc.text:
                 key = self.key(doc.text, shown_on_page(model, doc.text, own.get(doc.path)))
             else:
@@ -212,6 +274,7 @@ class DirtyBuilds:
         """A generated page, written again only when its text, `data` or an entity it shows has changed
         (`shows`, or what its text names)."""
         shown = set(shows) if shows is not None else shown_on_page(model, markdown)
+        self.entries[src] = nav_entry(model, markdown, None)
         return self.kept(config, src, [self.key(markdown, shown), data], lambda: markdown)
 
     def kept(self, config, src: str, key: list[str], make: Callable[[], str | bytes]) -> File:
