@@ -200,3 +200,31 @@ def test_a_dirty_rebuild_compiles_no_template_again(two_units, monkeypatch):
         ).read_text("utf-8")
     # Only Material's search plugin's translations, which it loads in `on_config`, before the build's environment.
     assert {name for name in compiled if not name.startswith("partials/language")} == set(), compiled
+
+
+def test_a_new_or_deleted_goal_shows_in_every_page_s_navigation(two_units, tmp_path_factory):
+    """A goal added during `serve --dirty` is listed in the navigation of its area's pages, and gone again from
+    it when the file is deleted: each time, every page's navigation and footer are those of a full build."""
+    config_file, site = two_units / "mkdocs.yml", two_units / "site"
+    goal = sorted((two_units / "docs").glob("*/*/*/*-1.md"))[0]
+    new = goal.with_name(goal.stem + "x.md")
+    text = re.sub(r"^id: .*$", f"id: {new.stem}", goal.read_text(encoding="utf-8"), count=1, flags=re.M)
+    text = re.sub(r"^number: .*$", 'number: "9"', text, count=1, flags=re.M)
+    text = re.sub(r"^title: .*$", 'title: "Et helt nytt mål"', text, count=1, flags=re.M)
+
+    def same_as_a_full_build() -> None:
+        full = tmp_path_factory.mktemp("full")
+        build(load_config(config_file=str(config_file), site_dir=str(full)))
+        pages = _mtimes(full).keys() - {"404.html"}
+        for path in pages:
+            assert _navigation(site / path) == _navigation(full / path), path
+
+    with DirtyServe(config_file, site) as serve:
+        serve.save(new, text)
+        assert "Et helt nytt mål" in " ".join(
+            _navigation(site / goal.relative_to(two_units / "docs").with_suffix("") / "index.html")
+        )
+        same_as_a_full_build()
+        new.unlink()
+        serve.save()
+        same_as_a_full_build()

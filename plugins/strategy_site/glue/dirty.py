@@ -28,7 +28,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from strategy_site.blocks.markup import ids_in_blocks, ids_linked
@@ -151,6 +151,13 @@ def nav_entry(model: SiteModel, text: str, own_id: str | None) -> str:
     return repr([match.group(1) if match else None for match in found])
 
 
+def _first_url(item) -> str:
+    """The address a folded section links to: its first page, following first items down."""
+    while isinstance(item, Section) and item.children:
+        item = item.children[0]
+    return getattr(item, "url", None) or ""
+
+
 def navigation_views(nav: Navigation, files: Files, entry: Callable[[str], str]) -> dict[str, str]:
     """A digest of what each page's navigation shows, by source path: the top level and each level down to the
     page (Material expands the page's own path), and its «Forrige» and «Neste»."""
@@ -158,10 +165,13 @@ def navigation_views(nav: Navigation, files: Files, entry: Callable[[str], str])
 
     def level(items: list) -> str:
         if id(items) not in levels:
-            # MkDocs has not read the pages yet: a page's entry is what its title will be made from.
+            # MkDocs has not read the pages yet: a page's entry is what its title will be made from. A folded section
+            # shows its title and links its first page, and Material's markup depends on how many items it holds.
             levels[id(items)] = _digest(
-                f"{type(item).__name__}|{entry(item.file.src_uri) if isinstance(item, Page) else item.title}|"
-                f"{getattr(item, 'url', '')}"
+                f"{entry(item.file.src_uri)}|{item.url}"
+                if isinstance(item, Page)
+                else f"{type(item).__name__}|{item.title}|{len(getattr(item, 'children', None) or [])}|"
+                f"{_first_url(item)}"
                 for item in items
             )
         return levels[id(items)]
