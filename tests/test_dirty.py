@@ -101,6 +101,19 @@ def _navigation(page: Path) -> tuple[str, str]:
     return nav, html[html.find('<nav class="md-footer__inner') : html.find("</footer>")]
 
 
+def _not_as_built(site: Path, full: Path) -> list[str]:
+    """Each file of a full build that the dirty build's site lacks or has with other bytes."""
+    return sorted(
+        str(path.relative_to(full))
+        for path in full.rglob("*")
+        if path.is_file()
+        and (
+            not (site / path.relative_to(full)).is_file()
+            or (site / path.relative_to(full)).read_bytes() != path.read_bytes()
+        )
+    )
+
+
 def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp_path_factory):
     config_file, site = two_units / "mkdocs.yml", two_units / "site"
     goal = sorted((two_units / "docs").glob("*/*/*/*-2.md"))[0]
@@ -130,6 +143,9 @@ def test_one_goal_edit_renders_only_the_pages_that_show_that_goal(two_units, tmp
         assert _navigation(site / path) == _navigation(full / path), path
     named_none = [p for p in rendered if "None" in " ".join(_navigation(site / p))]
     assert named_none == [], [(p, " ".join(_navigation(site / p)).split("None")[0][-300:]) for p in named_none[:2]]
+    # In all, the site is the full build's, byte for byte: pages, exports and the search index (Material's search
+    # keeps its index between dirty builds as if one page were rendered again; the plugin completes it).
+    assert _not_as_built(site, full) == []
     # Beyond those, only the unit's reports (they show its goals' follow-up), the pages listing every unit, the
     # editors' overview, the goal's short link and MkDocs' 404 page; no other goal, area or action page.
     unit = goal.relative_to(two_units / "docs").parts[1]
@@ -218,6 +234,9 @@ def test_a_new_or_deleted_goal_shows_in_every_page_s_navigation(two_units, tmp_p
         pages = _mtimes(full).keys() - {"404.html"}
         for path in pages:
             assert _navigation(site / path) == _navigation(full / path), path
+        # Every file a full build writes is the same, the search index among them (a deleted page's old file stays
+        # behind, as in any dirty build).
+        assert _not_as_built(site, full) == []
 
     with DirtyServe(config_file, site) as serve:
         serve.save(new, text)

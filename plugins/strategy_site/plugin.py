@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -179,6 +179,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
     def on_post_page(self, output: str, page: Page, config) -> str:
         return output if self.build is None else self.build.post_page(output, page)
 
+    @event_priority(-50)  # after the search plugin has written its index, which `serve --dirty` completes
     def on_post_build(self, config) -> None:
         gc.unfreeze()
         if self.build is not None:

@@ -99,6 +99,7 @@ class Build:
         self.nav: NavOrder | None = None
         self.books = MeetingBooks(options.meeting_pdfs, options.labels)
         self.maker: FileMaker | None = None
+        self.files: Files | None = None
         self.env = env or template_environment(config.theme.dirs)
 
     def add_files(self, files: Files, docs: list[SourceDoc], dirty: DirtyBuilds | None) -> Files:
@@ -120,6 +121,7 @@ class Build:
             dirty.update(self.model, docs, settings)
             dirty.mark_changed(files, self.model, docs)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
+        self.files = files
         make = self.maker = FileMaker(self.config, self.model, dirty)
         # An editor's file where the build makes one of its own stays; the check has reported it.
         in_the_way = {p.path for p in editor_files_in_the_way(files, self.analysis.model, self.options)}
@@ -325,8 +327,11 @@ class Build:
         return data
 
     def post_build(self, site_dir: str) -> None:
-        """Print the meeting pages to their PDFs, now that the whole site is written."""
+        """Print the meeting pages to their PDFs, now that the whole site is written; in `serve --dirty`, complete
+        the search index."""
         self.clean()
+        if self.maker is not None and self.maker.dirty is not None and self.files is not None:
+            self.maker.dirty.complete_search_index(site_dir, self.files)
         self.books.make(Path(site_dir))
 
     def clean(self) -> None:

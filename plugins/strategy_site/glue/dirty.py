@@ -21,6 +21,7 @@ keep the title they had when they were last rendered (`name_unread_pages`).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -214,6 +215,9 @@ class DirtyBuilds:
     # place among its siblings), by source path; and a digest of what each page's navigation shows, as last built.
     entries: dict[str, str] = field(default_factory=dict)
     nav_views: dict[str, str] = field(default_factory=dict)
+    # Each page's entries in the search index, by the page's address; the addresses of the pages this build rendered.
+    search: dict[str, list] = field(default_factory=dict)
+    rendered_now: list[str] = field(default_factory=list)
 
     def render_changed_navigation(self, nav: Navigation, files: Files, labels: dict[str, str]) -> None:
         """Have MkDocs render again every page whose navigation or «Forrige»/«Neste» now shows something else: a
@@ -229,7 +233,38 @@ class DirtyBuilds:
         self.nav_views = views
 
     def remember_title(self, page: Page) -> None:
+        """Note a page MkDocs rendered: its title, and that its search entries are new."""
         self.titles[page.file.src_uri] = page.title
+        self.rendered_now.append(page.url)
+
+    def complete_search_index(self, site_dir: str, files: Files) -> None:
+        """Put the entries of the pages not rendered again back into the search index, in the pages' order.
+
+        Material's search plugin keeps its index between dirty builds by assuming that one page was rendered again:
+        it drops the old entries of the first page it indexed and adds the new ones. Here many pages are rendered,
+        the front page among them, whose address ("") begins every other, so every other page dropped out of search.
+        Material adds this build's entries at the end, in the order the pages were rendered; they start at the
+        last entry of the first rendered page that has any.
+        """
+        path = Path(site_dir) / "search" / "search_index.json"
+        rendered, self.rendered_now = self.rendered_now, []
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        last = {entry["location"]: n for n, entry in enumerate(index["docs"])}
+        start = next((last[url] for url in rendered if url in last), len(index["docs"]))
+        fresh: dict[str, list] = {}
+        for entry in index["docs"][start:]:
+            fresh.setdefault(entry["location"].partition("#")[0], []).append(entry)
+        shown = set(rendered)
+        search: dict[str, list] = {}
+        for file in files.documentation_pages():
+            url = "" if file.url in (".", "./") else file.url
+            search[url] = fresh.get(url, []) if url in shown else self.search.get(url, [])
+        self.search = search
+        index["docs"] = [entry for entries in search.values() for entry in entries]
+        # As Material writes it, so the file is the one a full build writes.
+        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
 
     def name_unread_pages(self, files: Files) -> None:
         """Give each page MkDocs did not read again its title from the build that rendered it.
