@@ -247,3 +247,20 @@ def test_a_new_or_deleted_goal_shows_in_every_page_s_navigation(two_units, tmp_p
         new.unlink()
         serve.save()
         same_as_a_full_build()
+
+
+def test_a_changed_mkdocs_yml_renders_every_page_again(two_units, tmp_path_factory):
+    """MkDocs' dirty build renders only pages whose files changed; another site name in mkdocs.yml is on every page,
+    so the plugin has every page rendered again, and the site is a full build's."""
+    config_file, site = two_units / "mkdocs.yml", two_units / "site"
+    with DirtyServe(config_file, site) as serve:
+        before = _mtimes(site)
+        # The generated site's mkdocs.yml inherits the example site's and names the site here.
+        config_file.write_text(config_file.read_text(encoding="utf-8") + "site_name: Et nytt navn\n")
+        serve.save()
+        after = _mtimes(site)
+    assert {p for p in before if after.get(p) == before[p]} == set()
+    full = tmp_path_factory.mktemp("full")
+    build(load_config(config_file=str(config_file), site_dir=str(full)))
+    assert "Et nytt navn" in (full / "index.html").read_text(encoding="utf-8")
+    assert _not_as_built(site, full) == []

@@ -35,7 +35,7 @@ from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
 from strategy_site.glue.assets import asset_files
 from strategy_site.glue.briefing import MeetingBooks
-from strategy_site.glue.dirty import DirtyBuilds
+from strategy_site.glue.dirty import DirtyBuilds, site_key
 from strategy_site.glue.files import FileMaker, editor_files_in_the_way
 from strategy_site.glue.nav import NavOrder
 from strategy_site.glue.outputs import export_files, short_links
@@ -118,7 +118,7 @@ class Build:
         self.records_by_path = {r.path: r for r in self.model.records.values()}
         if dirty is not None:
             settings = repr(sorted(dict(self.options).items())) + repr(self.data.rows)
-            dirty.update(self.model, docs, settings)
+            dirty.update(self.model, docs, settings, site_key(self.config))
             dirty.mark_changed(files, self.model, docs)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
         self.files = files

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -187,6 +188,30 @@ def navigation_views(nav: Navigation, files: Files, entry: Callable[[str], str])
     return views
 
 
+def site_key(config) -> str:
+    """A digest of mkdocs.yml (with what it inherits) and of the name, time and size of every file in the theme's
+    folders but their assets (the site's overrides, Material's templates, the plugin's): what MkDocs' dirty build does
+    not look at."""
+    parts = []
+    path = Path(config.config_file_path) if config.config_file_path else None
+    # mkdocs.yml, and the files it inherits from (`INHERIT:`).
+    for _ in range(10):
+        if path is None or not path.is_file():
+            break
+        text = path.read_text(encoding="utf-8", errors="replace")
+        parts.append(text)
+        parent = re.search(r"^INHERIT:\s*['\"]?(.+?)['\"]?\s*$", text, re.M)
+        path = path.parent / parent.group(1) if parent else None
+    for folder in config.theme.dirs:
+        for root, folders, names in os.walk(folder):
+            # Scripts, styles and icons are copied as they are; no page changes with them.
+            folders[:] = sorted(name for name in folders if name not in ("assets", ".icons", "__pycache__"))
+            for name in sorted(names):
+                stat = os.stat(os.path.join(root, name))
+                parts.append(f"{root}/{name}|{stat.st_mtime_ns}|{stat.st_size}")
+    return _digest(parts)
+
+
 @dataclass
 class DirtyBuilds:
     """What one `mkdocs serve --dirty` remembers from one build to the next."""
@@ -218,6 +243,8 @@ class DirtyBuilds:
     # Each page's entries in the search index, by the page's address; the addresses of the pages this build rendered.
     search: dict[str, list] = field(default_factory=dict)
     rendered_now: list[str] = field(default_factory=list)
+    # mkdocs.yml and the theme's files as the last build found them (`site_key`).
+    site: str = ""
 
     def render_changed_navigation(self, nav: Navigation, files: Files, labels: dict[str, str]) -> None:
         """Have MkDocs render again every page whose navigation or «Forrige»/«Neste» now shows something else: a
@@ -278,9 +305,14 @@ class DirtyBuilds:
             if page is not None and page.markdown is None and file.src_uri in self.titles:
                 page.title = self.titles[file.src_uri]
 
-    def update(self, model: SiteModel, docs: list[SourceDoc], settings: str) -> None:
+    def update(self, model: SiteModel, docs: list[SourceDoc], settings: str, site: str = "") -> None:
         """Take this build's fingerprints: `settings` (the plugin's configuration) is part of each, since another
-        scale changes every figure."""
+        scale changes every figure. `site` (`site_key`) changes with mkdocs.yml and the theme's files: then every
+        page is rendered and every file made again."""
+        if site != self.site:
+            self.site = site
+            self.rendered.clear()
+            self.written.clear()
         text = {d.path: d.text for d in docs}
         prints = {i: _digest([settings, r.path, text.get(r.path, "")]) for i, r in model.records.items()}
         members: dict[str, list[str]] = {}
