@@ -191,7 +191,9 @@ def serve(out: Path, dirty: bool, edits: int, log: Path) -> Serve:
     url_path = goal.relative_to(docs).with_suffix("").as_posix() + "/"
     original = goal.read_text(encoding="utf-8")
     port = _free_port()
-    args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(out / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    # As ./dev serve runs it: strict, and with --dirty by default (./dev serve --full without).
+    args = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(out / "mkdocs.yml")]
+    args += ["-a", f"127.0.0.1:{port}"]
     if dirty:
         args.append("--dirty")
     lines: queue.Queue[tuple[float, str]] = queue.Queue()

@@ -20,7 +20,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.theme import Theme
 
 from strategy_site.blocks import BLOCKS
-from strategy_site.glue.dirty import CompiledTemplates
+from strategy_site.glue.dirty_site import CompiledTemplates
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parent / "seeds"

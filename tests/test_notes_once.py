@@ -53,13 +53,15 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_serve_with_strict_logs_each_note_once(tmp_path: Path):
+@pytest.mark.parametrize("dirty", [["--dirty"], []], ids=["dirty", "full"])
+def test_serve_with_strict_logs_each_note_once(tmp_path: Path, dirty: list[str]):
     config = write_site(tmp_path, FILES)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--no-livereload", "-f", str(config)]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", *dirty, "--no-livereload", "-f", str(config)]
     command += ["-a", f"127.0.0.1:{_free_port()}"]
-    # ./dev serve runs exactly this (with its own address); a build before it logged every note a second time.
-    assert "mkdocs serve --strict" in (ROOT / "dev").read_text(encoding="utf-8")
+    # ./dev serve runs exactly this (with its own address), ./dev serve --full without --dirty; a build before it
+    # logged every note a second time.
+    assert "mkdocs serve --strict " + " ".join(dirty) in (ROOT / "dev").read_text(encoding="utf-8")
     server = subprocess.Popen(
         command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -80,3 +82,6 @@ def test_serve_with_strict_logs_each_note_once(tmp_path: Path):
     assert "Serving on" in log, log
     counted = notes(log)
     assert counted[NOTE] == 1 and set(counted.values()) == {1}, log
+    if dirty:
+        # MkDocs' note on dirty builds would stop a strict serve as a warning; the plugin logs it at INFO.
+        assert re.search(r"^INFO +- +A 'dirty' build is being performed", log, re.M), log

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -63,7 +62,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
 
     def on_shutdown(self) -> None:
         if self.dirty_builds is not None:
-            shutil.rmtree(self.dirty_builds.folder, ignore_errors=True)
+            self.dirty_builds.close()
             self.dirty_builds = None
 
     def on_config(self, config):

@@ -35,7 +35,8 @@ from strategy_site.core.periods import parse_period
 from strategy_site.core.problems import Problem
 from strategy_site.glue.assets import asset_files
 from strategy_site.glue.briefing import MeetingBooks
-from strategy_site.glue.dirty import DirtyBuilds, site_key
+from strategy_site.glue.dirty import DirtyBuilds
+from strategy_site.glue.dirty_site import site_key
 from strategy_site.glue.files import FileMaker, editor_files_in_the_way
 from strategy_site.glue.nav import NavOrder
 from strategy_site.glue.outputs import export_files, short_links

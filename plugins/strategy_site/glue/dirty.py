@@ -20,17 +20,15 @@ keep the title they had when they were last rendered (`name_unread_pages`).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import re
-from collections.abc import Callable, Collection, Iterable
+import shutil
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from strategy_site.blocks.markup import ids_in_blocks, ids_linked
@@ -38,17 +36,16 @@ from strategy_site.core.cache import Key
 from strategy_site.core.graph import SiteModel
 from strategy_site.core.load import SourceDoc
 from strategy_site.core.models import Action, Area, Goal, Indicator, Meeting, Strategy
+from strategy_site.glue.dirty_site import (
+    CompiledTemplates,
+    DirtyBuildNote,
+    digest,
+    nav_entry,
+    navigation_views,
+)
 
 # The fingerprint of the whole site, for pages that show every unit (overviews, lists) and the site's exports.
 WHOLE_SITE = ""
-
-
-def _digest(parts: Iterable[str]) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def strategies_of(model: SiteModel, ident: str) -> set[str]:
@@ -119,99 +116,6 @@ def shown_on_page(model: SiteModel, markdown: str, own_id: str | None = None) ->
     return shown | {model.aliases.get(i, i) for i in ids_linked(markdown)}
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled once and kept, in memory, for every later environment that loads them.
-
-    MkDocs makes a new template environment for each build, so `mkdocs serve --dirty` compiled Material's
-    templates again on every save. Jinja stores each template's code with a checksum of its source, so an edited
-    template is compiled again.
-    """
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_FRONTMATTER_TITLE = re.compile(r"\A---[ \t]*\r?\n(?:.*\n)*?title:(.*)$", re.M)
-_FIRST_HEADING = re.compile(r"^#[ \t](.*)$", re.M)
-
-
-def nav_entry(model: SiteModel, text: str, own_id: str | None) -> str:
-    """What a page's entry in the navigation is made from: an entity's title, unit, `order` and number (its name
-    and place); another page's frontmatter title and first heading (MkDocs takes its title from one of them)."""
-    record = model.records.get(own_id) if own_id else None
-    if record is not None:
-        entity = record.entity
-        return repr([getattr(entity, name, None) for name in ("title", "unit", "order", "number")])
-    found = [_FRONTMATTER_TITLE.search(text), _FIRST_HEADING.search(text)]
-    return repr([match.group(1) if match else None for match in found])
-
-
-def _first_url(item) -> str:
-    """The address a folded section links to: its first page, following first items down."""
-    while isinstance(item, Section) and item.children:
-        item = item.children[0]
-    return getattr(item, "url", None) or ""
-
-
-def navigation_views(nav: Navigation, files: Files, entry: Callable[[str], str]) -> dict[str, str]:
-    """A digest of what each page's navigation shows, by source path: the top level and each level down to the
-    page (Material expands the page's own path), and its «Forrige» and «Neste»."""
-    levels: dict[int, str] = {}
-
-    def level(items: list) -> str:
-        if id(items) not in levels:
-            # MkDocs has not read the pages yet: a page's entry is what its title will be made from. A folded section
-            # shows its title and links its first page, and Material's markup depends on how many items it holds.
-            levels[id(items)] = _digest(
-                f"{entry(item.file.src_uri)}|{item.url}"
-                if isinstance(item, Page)
-                else f"{type(item).__name__}|{item.title}|{len(getattr(item, 'children', None) or [])}|"
-                f"{_first_url(item)}"
-                for item in items
-            )
-        return levels[id(items)]
-
-    top = level(nav.items)
-    views = {file.src_uri: top for file in files.documentation_pages()}
-    for page in nav.pages:
-        parts = [top, *(level(section.children) for section in reversed(page.ancestors))]
-        for near in (page.previous_page, page.next_page):
-            parts.append(f"{near.url}|{entry(near.file.src_uri)}" if near is not None else "")
-        views[page.file.src_uri] = _digest(parts)
-    return views
-
-
-def site_key(config) -> str:
-    """A digest of mkdocs.yml (with what it inherits) and of the name, time and size of every file in the theme's
-    folders but their assets (the site's overrides, Material's templates, the plugin's): what MkDocs' dirty build does
-    not look at."""
-    parts = []
-    path = Path(config.config_file_path) if config.config_file_path else None
-    # mkdocs.yml, and the files it inherits from (`INHERIT:`).
-    for _ in range(10):
-        if path is None or not path.is_file():
-            break
-        text = path.read_text(encoding="utf-8", errors="replace")
-        parts.append(text)
-        parent = re.search(r"^INHERIT:\s*['\"]?(.+?)['\"]?\s*$", text, re.M)
-        path = path.parent / parent.group(1) if parent else None
-    for folder in config.theme.dirs:
-        for root, folders, names in os.walk(folder):
-            # Scripts, styles and icons are copied as they are; no page changes with them.
-            folders[:] = sorted(name for name in folders if name not in ("assets", ".icons", "__pycache__"))
-            for name in sorted(names):
-                stat = os.stat(os.path.join(root, name))
-                parts.append(f"{root}/{name}|{stat.st_mtime_ns}|{stat.st_size}")
-    return _digest(parts)
-
-
 @dataclass
 class DirtyBuilds:
     """What one `mkdocs serve --dirty` remembers from one build to the next."""
@@ -245,6 +149,15 @@ class DirtyBuilds:
     rendered_now: list[str] = field(default_factory=list)
     # mkdocs.yml and the theme's files as the last build found them (`site_key`).
     site: str = ""
+    note: DirtyBuildNote = field(default_factory=DirtyBuildNote)
+
+    def __post_init__(self) -> None:
+        self.note.attach()
+
+    def close(self) -> None:
+        """End the `serve --dirty`: MkDocs' note at its own level again, the kept files removed."""
+        self.note.detach()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def render_changed_navigation(self, nav: Navigation, files: Files, labels: dict[str, str]) -> None:
         """Have MkDocs render again every page whose navigation or «Forrige»/«Neste» now shows something else: a
@@ -314,19 +227,19 @@ class DirtyBuilds:
             self.rendered.clear()
             self.written.clear()
         text = {d.path: d.text for d in docs}
-        prints = {i: _digest([settings, r.path, text.get(r.path, "")]) for i, r in model.records.items()}
+        prints = {i: digest([settings, r.path, text.get(r.path, "")]) for i, r in model.records.items()}
         members: dict[str, list[str]] = {}
         for ident in model.records:
             for sid in strategies_of(model, ident):
                 members.setdefault(sid, []).append(prints[ident])
-        self.units = {sid: _digest(sorted(p)) for sid, p in members.items()}
-        self.units[WHOLE_SITE] = _digest([settings, *(p for path in sorted(text) for p in (path, text[path]))])
+        self.units = {sid: digest(sorted(p)) for sid, p in members.items()}
+        self.units[WHOLE_SITE] = digest([settings, *(p for path in sorted(text) for p in (path, text[path]))])
         prints[WHOLE_SITE] = self.units[WHOLE_SITE]
         self.fingerprints = prints
 
     def key(self, text: str, shown: set[str]) -> str:
         """The key of a page: its text and the fingerprints of the entities it shows."""
-        return _digest([text, *sorted(f"{i}={self.fingerprints.get(i, '')}" for i in shown)])
+        return digest([text, *sorted(f"{i}={self.fingerprints.get(i, '')}" for i in shown)])
 
     def mark_changed(self, files: Files, model: SiteModel, docs: list[SourceDoc]) -> None:
         """Have MkDocs render again the editors' pages that show an edited entity, as if their files had been
@@ -337,7 +250,7 @@ class DirtyBuilds:
             if doc.path in own or "<!-- strategy/" in doc.text or "id:" in doc.text or "[[" in doc.text:
                 key = self.key(doc.text, shown_on_page(model, doc.text, own.get(doc.path)))
             else:
-                key = _digest([doc.text])
+                key = digest([doc.text])
             if self.rendered.get(doc.path) == key:
                 continue
             self.rendered[doc.path] = key
@@ -356,11 +269,11 @@ class DirtyBuilds:
 
     def kept(self, config, src: str, key: list[str], make: Callable[[], str | bytes]) -> File:
         """A generated file kept in the folder; `make` is called only when `key` differs from the last build's."""
-        digest = _digest(key)
+        key_digest = digest(key)
         path = self.folder / src
-        if self.written.get(src) != digest or not path.is_file():
+        if self.written.get(src) != key_digest or not path.is_file():
             content = make()
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-            self.written[src] = digest
+            self.written[src] = key_digest
         return File.generated(config, src, abs_src_path=str(path))
