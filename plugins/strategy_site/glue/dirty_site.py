@@ -115,8 +115,12 @@ def site_key(config) -> str:
             # Scripts, styles and icons are copied as they are; no page changes with them.
             folders[:] = sorted(name for name in folders if name not in ("assets", ".icons", "__pycache__"))
             for name in sorted(names):
-                stat = os.stat(os.path.join(root, name))
-                parts.append(f"{root}/{name}|{stat.st_mtime_ns}|{stat.st_size}")
+                try:
+                    stat = os.stat(os.path.join(root, name))
+                except OSError:  # gone while the folder was read, or a link to nothing
+                    parts.append(f"{root}/{name}|-")
+                else:
+                    parts.append(f"{root}/{name}|{stat.st_mtime_ns}|{stat.st_size}")
     return digest(parts)
 
 
