@@ -125,8 +125,8 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
         if self.dirty_builds is not None:
             dirs = tuple(config.theme.dirs)
             env = self.dirty_builds.envs.setdefault(dirs, template_environment(list(dirs), reloading=True))
-        self.build = Build(self.config, config, analysis, self.audience, self._report, data, env)
-        files = self.build.add_files(files, docs, self.dirty_builds)
+        self.build = Build(self.config, config, analysis, self.audience, self._report, data, env, self.dirty_builds)
+        files = self.build.add_files(files, docs)
         # The model, the generated files and MkDocs' own structures live until the build ends: left out of
         # Python's garbage collections, which would otherwise walk them again and again while pages render.
         gc.freeze()
@@ -160,6 +160,7 @@ class StrategyPlugin(BasePlugin[StrategyConfig]):
 
     def on_nav(self, nav: Navigation, config, files):
         if self.build is not None:
+            # A `nav` in mkdocs.yml names its sections itself.
             self.build.arrange(nav, files, titles=config.nav is None)
         return nav
 

@@ -74,6 +74,7 @@ class Build:
         report,
         data: IndicatorData | None = None,
         env: jinja2.Environment | None = None,
+        dirty: DirtyBuilds | None = None,
     ) -> None:
         self.options = options
         # The rows of the indicator data files: in a dirty build, a changed file changes every unit's fingerprint.
@@ -101,9 +102,10 @@ class Build:
         self.books = MeetingBooks(options.meeting_pdfs, options.labels)
         self.maker: FileMaker | None = None
         self.files: Files | None = None
+        self.dirty = dirty
         self.env = env or template_environment(config.theme.dirs)
 
-    def add_files(self, files: Files, docs: list[SourceDoc], dirty: DirtyBuilds | None) -> Files:
+    def add_files(self, files: Files, docs: list[SourceDoc]) -> Files:
         """Leave out what this audience must not see, and add the plugin's pages, short links and exports."""
         self.history = read_history(Path(self.config.docs_dir), [d.path for d in docs])
         if self.audience == "public":
@@ -117,13 +119,13 @@ class Build:
         self.model.labels, self.model.short_url_prefix = self.options.labels, self.options.short_url_prefix
         self.model.fold_past_years = self.options.reports_fold_past_years
         self.records_by_path = {r.path: r for r in self.model.records.values()}
-        if dirty is not None:
+        if self.dirty is not None:
             settings = repr(sorted(dict(self.options).items())) + repr(self.data.rows)
-            dirty.update(self.model, docs, settings, site_key(self.config))
-            dirty.mark_changed(files, self.model, docs)
+            self.dirty.update(self.model, docs, settings, site_key(self.config))
+            self.dirty.mark_changed(files, self.model, docs)
         self.files_by_id = {r.id: files.get_file_from_path(r.path) for r in self.model.records.values()}
         self.files = files
-        make = self.maker = FileMaker(self.config, self.model, dirty)
+        make = self.maker = FileMaker(self.config, self.model, self.dirty)
         # An editor's file where the build makes one of its own stays; the check has reported it.
         in_the_way = {p.path for p in editor_files_in_the_way(files, self.analysis.model, self.options)}
         for file in self._generated(files, make):
@@ -226,12 +228,11 @@ class Build:
         return urljoin(repo, target)
 
     def arrange(self, nav: Navigation, files: Files, *, titles: bool) -> None:
-        """Order the navigation and name its sections (`titles`: not when mkdocs.yml has a `nav`, which names them
-        itself); in `serve --dirty`, have MkDocs render again the pages whose navigation changed."""
+        """Order the navigation, naming its sections if `titles`; in `serve --dirty`, re-render pages it changed."""
         if self.nav is not None:
             self.nav.apply(nav, titles=titles)
-        if self.maker is not None and self.maker.dirty is not None:
-            self.maker.dirty.render_changed_navigation(nav, files, self.nav_labels)
+        if self.dirty is not None:
+            self.dirty.render_changed_navigation(nav, files, self.nav_labels)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """A page's Markdown with comments out, id links resolved and slots where its blocks go."""
@@ -305,8 +306,8 @@ class Build:
         """The finished page with the held-back blocks in place; a strategy page has its date note's section."""
         late = self.late.pop(page.file.src_uri, None)
         output = late.place(output) if late else output
-        if self.maker is not None and self.maker.dirty is not None:
-            self.maker.dirty.remember_title(page)
+        if self.dirty is not None:
+            self.dirty.remember_title(page)
         record = self.records_by_path.get(page.file.src_uri)
         problem = missing_section(record, output) if record is not None else None
         if problem is not None:
@@ -328,11 +329,10 @@ class Build:
         return data
 
     def post_build(self, site_dir: str) -> None:
-        """Print the meeting pages to their PDFs, now that the whole site is written; in `serve --dirty`, complete
-        the search index."""
+        """Print the meetings' PDFs, now that the whole site is written; complete a dirty build's search index."""
         self.clean()
-        if self.maker is not None and self.maker.dirty is not None and self.files is not None:
-            self.maker.dirty.complete_search_index(site_dir, self.files)
+        if self.dirty is not None and self.files is not None:
+            self.dirty.complete_search_index(site_dir, self.files)
         self.books.make(Path(site_dir))
 
     def clean(self) -> None:

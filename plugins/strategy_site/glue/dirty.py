@@ -198,8 +198,7 @@ class DirtyBuilds:
             fresh.setdefault(entry["location"].partition("#")[0], []).append(entry)
         shown = set(rendered)
         search: dict[str, list] = {}
-        for file in files.documentation_pages():
-            url = "" if file.url in (".", "./") else file.url
+        for url in (file.page.url for file in files.documentation_pages() if file.page is not None):
             search[url] = fresh.get(url, []) if url in shown else self.search.get(url, [])
         self.search = search
         index["docs"] = [entry for entries in search.values() for entry in entries]
